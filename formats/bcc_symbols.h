@@ -1,0 +1,34 @@
+/* Helpers shared by the bcc and bpftrace parsers: telling kernel frames
+ * from user frames by symbol name or address, and reading hex numbers.
+ * Both tools print kernel and user frames alike, so the side of a frame
+ * is a guess from well-known entry points unless the output says it. */
+#ifndef SCORCH_FORMATS_BCC_SYMBOLS_H
+#define SCORCH_FORMATS_BCC_SYMBOLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum bcc_side {
+	BCC_SIDE_UNKNOWN = 0,
+	BCC_SIDE_KERNEL,
+	BCC_SIDE_USER
+};
+
+/* Side of a symbol name (offset already stripped): kernel entry points,
+ * syscalls and scheduler functions say kernel; libc start-up and thread
+ * start functions say user; anything else is unknown. */
+enum bcc_side bcc_symbol_side(const char *name, size_t len);
+
+/* Side of an address: the upper canonical half is the kernel's. */
+enum bcc_side bcc_address_side(uint64_t addr);
+
+/* Parses [s, s+len) as hex digits with an optional 0x prefix; false when
+ * empty, not hex, or longer than 16 digits. */
+bool bcc_parse_hex(const char *s, size_t len, uint64_t *out);
+
+/* Length of name without a trailing "+0x<hex>" or "+<decimal>" offset
+ * (the offset, if any, is name[returned length .. len)). */
+size_t bcc_strip_offset(const char *name, size_t len);
+
+#endif

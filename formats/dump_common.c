@@ -1,0 +1,256 @@
+/* Shared pieces of the thread-dump parsers; see dump_common.h. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dump_common.h"
+#include "xmalloc.h"
+
+void
+dump_lines_init(struct dump_lines *r, const char *data, size_t len)
+{
+	r->p = data;
+	r->end = data + len;
+	r->lineno = 0;
+}
+
+bool
+dump_lines_next(struct dump_lines *r, const char **s, size_t *len)
+{
+	const char *p = r->p, *nl, *e;
+
+	if (p >= r->end)
+		return false;
+	nl = memchr(p, '\n', (size_t)(r->end - p));
+	e = nl ? nl : r->end;
+	r->p = nl ? nl + 1 : r->end;
+	r->lineno++;
+	while (e > p && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*s = p;
+	*len = (size_t)(e - p);
+	return true;
+}
+
+void
+dump_stack_push(struct dump_stack *st, uint32_t id)
+{
+	if (st->n == st->cap)
+		st->ids = xgrow(st->ids, &st->cap, st->n + 1, sizeof *st->ids);
+	st->ids[st->n++] = id;
+}
+
+void
+dump_stack_free(struct dump_stack *st)
+{
+	free(st->ids);
+	memset(st, 0, sizeof *st);
+}
+
+size_t
+dump_buf_add(struct dump_buf *b, const char *s, size_t len)
+{
+	size_t off = b->n;
+
+	if (b->n + len + 1 > b->cap)
+		b->b = xgrow(b->b, &b->cap, b->n + len + 1, 1);
+	memcpy(b->b + b->n, s, len);
+	b->b[b->n + len] = '\0';
+	b->n += len + 1;
+	return off;
+}
+
+size_t
+dump_buf_printf(struct dump_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	size_t off = b->n;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if (b->n + (size_t)n + 1 > b->cap)
+		b->b = xgrow(b->b, &b->cap, b->n + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->b + b->n, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)n + 1;
+	return off;
+}
+
+void
+dump_buf_free(struct dump_buf *b)
+{
+	free(b->b);
+	memset(b, 0, sizeof *b);
+}
+
+void
+dump_summary_state(struct dump_summary *d, const char *name, size_t len)
+{
+	for (size_t i = 0; i < d->n_states; i++) {
+		if (strlen(d->states[i].name) == len &&
+		    memcmp(d->states[i].name, name, len) == 0) {
+			d->states[i].count++;
+			return;
+		}
+	}
+	if (d->n_states == DUMP_MAX_STATES) {
+		d->other_states++;
+		return;
+	}
+	d->states[d->n_states].name = xstrndup(name, len);
+	d->states[d->n_states].count = 1;
+	d->n_states++;
+}
+
+/* Most frequent state first, then by name. */
+static int
+state_cmp(const void *a, const void *b)
+{
+	const struct dump_state_count *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+void
+dump_summary_emit(struct dump_summary *d, struct sink *s)
+{
+	char buf[64];
+	struct dump_buf tmp = { 0 };
+
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)d->threads);
+	sink_info(s, "threads", buf);
+	if (d->empty) {
+		snprintf(buf, sizeof buf, "%llu", (unsigned long long)d->empty);
+		sink_info(s, "threads without frames", buf);
+	}
+	if (d->truncated) {
+		snprintf(buf, sizeof buf, "%llu", (unsigned long long)d->truncated);
+		sink_info(s, "truncated stacks", buf);
+	}
+	qsort(d->states, d->n_states, sizeof *d->states, state_cmp);
+	for (size_t i = 0; i < d->n_states; i++) {
+		size_t off;
+
+		dump_buf_reset(&tmp);
+		off = dump_buf_printf(&tmp, "%s %llu", d->states[i].name,
+			(unsigned long long)d->states[i].count);
+		sink_info(s, "state", dump_buf_at(&tmp, off));
+	}
+	if (d->other_states) {
+		snprintf(buf, sizeof buf, "(other) %llu",
+			(unsigned long long)d->other_states);
+		sink_info(s, "state", buf);
+	}
+	dump_buf_free(&tmp);
+}
+
+void
+dump_summary_free(struct dump_summary *d)
+{
+	for (size_t i = 0; i < d->n_states; i++)
+		free(d->states[i].name);
+	memset(d, 0, sizeof *d);
+}
+
+int
+dump_emit(struct sink *s, struct dump_stack *st, int type, double weight,
+	const struct sample_meta *meta, long lineno)
+{
+	size_t n = st->n;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n / 2; i++) {
+		uint32_t t = st->ids[i];
+
+		st->ids[i] = st->ids[n - 1 - i];
+		st->ids[n - 1 - i] = t;
+	}
+	st->n = 0;
+	if (sink_sample1(s, st->ids, n, type, weight, meta) < 0)
+		return sink_fail_at(s, lineno);
+	return 0;
+}
+
+bool
+dump_starts(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+const char *
+dump_find(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	const char *p = s, *end = s + len;
+
+	if (n == 0)
+		return s;
+	while ((size_t)(end - p) >= n) {
+		const char *q = memchr(p, needle[0], (size_t)(end - p) - n + 1);
+
+		if (!q)
+			return NULL;
+		if (memcmp(q, needle, n) == 0)
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+size_t
+dump_parse_u64(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i = 0;
+
+	while (i < len && dump_is_digit(s[i])) {
+		unsigned d = (unsigned)(s[i] - '0');
+
+		v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
+		i++;
+	}
+	*out = v;
+	return i;
+}
+
+size_t
+dump_parse_hex(const char *s, size_t len, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i = 0;
+
+	while (i < len && dump_is_hex(s[i])) {
+		char c = s[i];
+		unsigned d = dump_is_digit(c) ? (unsigned)(c - '0') :
+			(unsigned)((c | 0x20) - 'a' + 10);
+
+		v = v >> 60 ? UINT64_MAX : (v << 4) | d;
+		i++;
+	}
+	*out = v;
+	return i;
+}
+
+const char *
+dump_basename(const char *s, size_t len, size_t *out_len)
+{
+	const char *p = s + len;
+
+	while (p > s && p[-1] != '/')
+		p--;
+	*out_len = (size_t)(s + len - p);
+	return p;
+}

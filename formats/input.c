@@ -1,0 +1,383 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "input.h"
+#include "xmalloc.h"
+
+/* A growable output buffer bounded by the decompressed-size cap. */
+struct outbuf {
+	char *data;
+	size_t len, cap;
+	uint64_t max;
+};
+
+static int
+outbuf_reserve(struct outbuf *o, size_t extra, struct error *err)
+{
+	if (o->len + extra > o->max) {
+		return error_set(err, 0, 0,
+			"decompressed input exceeds the limit of %llu bytes "
+			"(raise it with --max-input=SIZE)", (unsigned long long)o->max);
+	}
+	/* +1 keeps room for the terminating NUL */
+	o->data = xgrow(o->data, &o->cap, o->len + extra + 1, 1);
+	return 0;
+}
+
+static int
+is_gzip(const unsigned char *p, size_t n)
+{
+	return n >= 2 && p[0] == 0x1f && p[1] == 0x8b;
+}
+
+static int
+is_zstd(const unsigned char *p, size_t n)
+{
+	return n >= 4 && ((p[0] == 0x28 && p[1] == 0xb5 && p[2] == 0x2f && p[3] == 0xfd) ||
+		((p[0] & 0xf0) == 0x50 && p[1] == 0x2a && p[2] == 0x4d && p[3] == 0x18));
+}
+
+/* Inflates every gzip member back to back. */
+static int
+gunzip_all(const unsigned char *src, size_t len, struct outbuf *o,
+	struct error *err)
+{
+	z_stream zs;
+	int rc;
+
+	while (len > 0) {
+		if (!is_gzip(src, len)) {
+			/* trailing zero padding after the last member is common */
+			size_t k = 0;
+
+			while (k < len && src[k] == 0)
+				k++;
+			if (k == len)
+				return 0;
+			return error_set(err, 0, 0,
+				"gzip: unexpected data after the last member");
+		}
+		memset(&zs, 0, sizeof zs);
+		if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
+			return error_set(err, 0, 0, "gzip: cannot initialise zlib");
+		zs.next_in = (unsigned char *)src;
+		zs.avail_in = len > UINT32_MAX ? UINT32_MAX : (uInt)len;
+		do {
+			if (outbuf_reserve(o, 1 << 20, err) < 0) {
+				inflateEnd(&zs);
+				return -1;
+			}
+			zs.next_out = (unsigned char *)o->data + o->len;
+			zs.avail_out = 1 << 20;
+			rc = inflate(&zs, Z_NO_FLUSH);
+			o->len += (1 << 20) - zs.avail_out;
+			if (zs.avail_in == 0 && rc == Z_OK && len > zs.total_in) {
+				size_t used = zs.total_in;
+
+				src += used;
+				len -= used;
+				zs.next_in = (unsigned char *)src;
+				zs.avail_in = len > UINT32_MAX ? UINT32_MAX : (uInt)len;
+				zs.total_in = 0;
+			}
+		} while (rc == Z_OK);
+		if (rc != Z_STREAM_END) {
+			const char *why = rc == Z_BUF_ERROR ? "truncated data" :
+				(zs.msg ? zs.msg : "corrupt data");
+
+			inflateEnd(&zs);
+			return error_set(err, 0, 0, "gzip: %s", why);
+		}
+		src += zs.total_in;
+		len -= zs.total_in;
+		inflateEnd(&zs);
+	}
+	return 0;
+}
+
+/* Decompresses concatenated zstd frames (skippable frames skipped). */
+static int
+unzstd_all(const unsigned char *src, size_t len, struct outbuf *o,
+	struct error *err)
+{
+	ZSTD_DStream *ds = ZSTD_createDStream();
+	ZSTD_inBuffer in = { src, len, 0 };
+	size_t rc = 1;
+
+	if (!ds)
+		return error_set(err, 0, 0, "zstd: cannot initialise");
+	while (in.pos < in.size) {
+		ZSTD_outBuffer out;
+
+		if (outbuf_reserve(o, 1 << 20, err) < 0)
+			goto fail;
+		out.dst = o->data + o->len;
+		out.size = 1 << 20;
+		out.pos = 0;
+		rc = ZSTD_decompressStream(ds, &out, &in);
+		o->len += out.pos;
+		if (ZSTD_isError(rc)) {
+			error_set(err, 0, 0, "zstd: %s", ZSTD_getErrorName(rc));
+			goto fail;
+		}
+		if (rc == 0 && in.pos < in.size && !is_zstd(src + in.pos, in.size - in.pos)) {
+			error_set(err, 0, 0, "zstd: unexpected data after the last frame");
+			goto fail;
+		}
+	}
+	/* drain what the decoder still holds */
+	while (rc != 0) {
+		ZSTD_outBuffer out;
+		size_t before;
+
+		if (outbuf_reserve(o, 1 << 20, err) < 0)
+			goto fail;
+		out.dst = o->data + o->len;
+		out.size = 1 << 20;
+		out.pos = 0;
+		before = in.pos;
+		rc = ZSTD_decompressStream(ds, &out, &in);
+		o->len += out.pos;
+		if (ZSTD_isError(rc)) {
+			error_set(err, 0, 0, "zstd: %s", ZSTD_getErrorName(rc));
+			goto fail;
+		}
+		if (out.pos == 0 && in.pos == before && rc != 0) {
+			error_set(err, 0, 0, "zstd: truncated data");
+			goto fail;
+		}
+	}
+	ZSTD_freeDStream(ds);
+	return 0;
+fail:
+	ZSTD_freeDStream(ds);
+	return -1;
+}
+
+static const char *
+unsupported_wrapper(const unsigned char *p, size_t n)
+{
+	if (n >= 6 && memcmp(p, "\xfd" "7zXZ\0", 6) == 0)
+		return "xz";
+	if (n >= 3 && memcmp(p, "BZh", 3) == 0 && n >= 4 && p[3] >= '1' && p[3] <= '9')
+		return "bzip2";
+	if (n >= 4 && memcmp(p, "\x04\x22\x4d\x18", 4) == 0)
+		return "lz4";
+	return NULL;
+}
+
+/* Removes one wrapper layer if present. Returns 1 when bytes were
+ * replaced by o->data, 0 when there was no wrapper, -1 on error. */
+static int
+unwrap(struct input *in, const char *data, size_t len, uint64_t max,
+	struct error *err, struct outbuf *o)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	const char *other = unsupported_wrapper(p, len);
+
+	if (other)
+		return error_set(err, 0, 0,
+			"%s-compressed input not supported; decompress it first", other);
+	memset(o, 0, sizeof *o);
+	o->max = max;
+	if (is_gzip(p, len)) {
+		in->wrapper = "gzip";
+		if (gunzip_all(p, len, o, err) < 0)
+			goto fail;
+		return 1;
+	}
+	if (is_zstd(p, len)) {
+		in->wrapper = "zstd";
+		if (unzstd_all(p, len, o, err) < 0)
+			goto fail;
+		return 1;
+	}
+	return 0;
+fail:
+	free(o->data);
+	o->data = NULL;
+	return -1;
+}
+
+int
+input_from_memory(struct input *in, const char *name, const char *data,
+	size_t len, uint64_t max_bytes, struct error *err)
+{
+	struct outbuf o;
+	int rc;
+
+	memset(in, 0, sizeof *in);
+	in->name = name;
+	error_set_file(err, name);
+	if (!max_bytes)
+		max_bytes = INPUT_DEFAULT_MAX_BYTES;
+	if (len > max_bytes)
+		return error_set(err, 0, 0,
+			"input exceeds the limit of %llu bytes (raise it with --max-input=SIZE)",
+			(unsigned long long)max_bytes);
+	rc = unwrap(in, data, len, max_bytes, err, &o);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		/* parsers rely on data[len] == '\0' */
+		if (data[len] != '\0') {
+			in->buf = xstrndup(data, len);
+			data = in->buf;
+		}
+		in->data = data;
+		in->len = len;
+		return 0;
+	}
+	o.data = o.data ? o.data : xmalloc(1);
+	o.data[o.len] = '\0';
+	in->buf = o.data;
+	in->data = o.data;
+	in->len = o.len;
+	return 0;
+}
+
+/* Reads a whole stream (stdin, a pipe, a FIFO) into memory. */
+static int
+read_stream(int fd, char **out, size_t *out_len, uint64_t max,
+	struct error *err)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+
+	for (;;) {
+		ssize_t n;
+
+		buf = xgrow(buf, &cap, len + 65536 + 1, 1);
+		n = read(fd, buf + len, 65536);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			return error_set(err, 0, 0, "read failed: %s", strerror(errno));
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > max) {
+			free(buf);
+			return error_set(err, 0, 0,
+				"input exceeds the limit of %llu bytes (raise it with --max-input=SIZE)",
+				(unsigned long long)max);
+		}
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*out_len = len;
+	return 0;
+}
+
+int
+input_open(struct input *in, const char *path, uint64_t max_bytes,
+	struct error *err)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	struct stat st;
+	struct outbuf o;
+	const char *data;
+	size_t len = 0;
+	int fd, rc;
+
+	memset(in, 0, sizeof *in);
+	in->name = name;
+	error_set_file(err, name);
+	if (!max_bytes)
+		max_bytes = INPUT_DEFAULT_MAX_BYTES;
+	fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return error_set(err, 0, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) < 0) {
+		rc = error_set(err, 0, 0, "cannot stat: %s", strerror(errno));
+		goto out_fd;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rc = error_set(err, 0, 0, "is a directory");
+		goto out_fd;
+	}
+	if (fd != 0)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uint64_t)st.st_size > max_bytes) {
+			rc = error_set(err, 0, 0,
+				"input of %llu bytes exceeds the limit of %llu bytes "
+				"(raise it with --max-input=SIZE)",
+				(unsigned long long)st.st_size, (unsigned long long)max_bytes);
+			goto out_fd;
+		}
+		/* one extra page of mapping gives the NUL after the last byte
+		 * only when the size is not page aligned; copy otherwise */
+		len = (size_t)st.st_size;
+		in->map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (in->map == MAP_FAILED) {
+			in->map = NULL;
+			rc = error_set(err, 0, 0, "cannot map: %s", strerror(errno));
+			goto out_fd;
+		}
+		in->map_len = len;
+		madvise(in->map, len, MADV_SEQUENTIAL);
+		data = in->map;
+	} else {
+		if (read_stream(fd, &in->buf, &len, max_bytes, err) < 0) {
+			rc = -1;
+			goto out_fd;
+		}
+		data = in->buf;
+	}
+	rc = unwrap(in, data, len, max_bytes, err, &o);
+	if (rc < 0)
+		goto out_fd;
+	if (rc == 1) {
+		o.data = o.data ? o.data : xmalloc(1);
+		o.data[o.len] = '\0';
+		if (in->map)
+			munmap(in->map, in->map_len);
+		in->map = NULL;
+		free(in->buf);
+		in->buf = o.data;
+		in->data = o.data;
+		in->len = o.len;
+	} else if (in->map && (len % (size_t)sysconf(_SC_PAGESIZE)) == 0) {
+		/* no zero byte after a page-aligned mapping: copy */
+		in->buf = xstrndup(data, len);
+		munmap(in->map, in->map_len);
+		in->map = NULL;
+		in->data = in->buf;
+		in->len = len;
+	} else {
+		in->data = data;
+		in->len = len;
+	}
+	rc = 0;
+out_fd:
+	if (fd != 0)
+		close(fd);
+	if (rc < 0)
+		input_close(in);
+	return rc;
+}
+
+void
+input_close(struct input *in)
+{
+	if (in->map)
+		munmap(in->map, in->map_len);
+	free(in->buf);
+	in->map = NULL;
+	in->buf = NULL;
+	in->data = NULL;
+	in->len = 0;
+}

@@ -1,0 +1,36 @@
+/* Reading an input: a file or stdin, whole, with gzip and zstd wrappers
+ * removed (concatenated members and frames included) under a size cap. */
+#ifndef SCORCH_FORMATS_INPUT_H
+#define SCORCH_FORMATS_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+#define INPUT_DEFAULT_MAX_BYTES (4ull << 30)   /* 4 GiB decompressed */
+
+struct input {
+	const char *name;     /* as given ("-" shown as "<stdin>"); borrowed */
+	const char *data;     /* decompressed bytes; data[len] is a NUL */
+	size_t len;
+	const char *wrapper;  /* "gzip", "zstd" or NULL */
+	/* private */
+	void *map;            /* mmap of a plain file, or NULL */
+	size_t map_len;
+	char *buf;            /* heap copy, or NULL */
+};
+
+/* Reads path ("-" = stdin). max_bytes caps the decompressed size (0 =
+ * default). Fills err (file set) and returns -1 on failure: unreadable
+ * file, unsupported wrapper (xz, bzip2, lz4), corrupt or truncated
+ * compressed data, or the cap. */
+int input_open(struct input *in, const char *path, uint64_t max_bytes,
+	struct error *err);
+/* Wraps bytes already in memory (tests, fuzzers): same unwrapping. The
+ * bytes are copied when a wrapper is removed, else borrowed. */
+int input_from_memory(struct input *in, const char *name, const char *data,
+	size_t len, uint64_t max_bytes, struct error *err);
+void input_close(struct input *in);
+
+#endif

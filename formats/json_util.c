@@ -1,0 +1,155 @@
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json_util.h"
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t
+json_util_start(const char *head, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && is_blank(head[i]))
+		i++;
+	return i;
+}
+
+json_t *
+json_util_load(const struct input *in, struct sink *s, struct error *err)
+{
+	json_error_t jerr;
+	size_t off = 0;
+	json_t *root;
+
+	if (in->len >= 3 && memcmp(in->data, "\xef\xbb\xbf", 3) == 0)
+		off = 3;
+	/* jansson caps nesting at JSON_PARSER_MAX_DEPTH (2048) and fails
+	 * cleanly beyond it; NUL escapes are allowed because names are kept
+	 * with their length; numbers are read as doubles because traces hold
+	 * unsigned 64-bit values that jansson's integers reject. */
+	root = json_loadb(in->data + off, in->len - off,
+		JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &jerr);
+	if (!root) {
+		const char *hint = "";
+
+		if (json_error_code(&jerr) == json_error_premature_end_of_input)
+			hint = " (truncated input?)";
+		error_set(err, jerr.line > 0 ? jerr.line : 1,
+			jerr.column > 0 ? jerr.column : 0, "invalid JSON: %s%s",
+			jerr.text, hint);
+		return NULL;
+	}
+	sink_progress(s, in->len, in->len);
+	return root;
+}
+
+const char *
+json_util_find_key(const char *head, size_t len, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = head, *end = head + len;
+
+	while (p < end) {
+		const char *q = memchr(p, '"', (size_t)(end - p));
+		const char *v;
+
+		if (!q || (size_t)(end - q) < klen + 2)
+			return NULL;
+		p = q + 1;
+		if (memcmp(p, key, klen) != 0 || p[klen] != '"')
+			continue;
+		v = p + klen + 1;
+		while (v < end && is_blank(*v))
+			v++;
+		if (v >= end || *v != ':')
+			continue;
+		v++;
+		while (v < end && is_blank(*v))
+			v++;
+		if (v < end)
+			return v;
+		return NULL;
+	}
+	return NULL;
+}
+
+bool
+json_util_number(const json_t *v, double *out)
+{
+	if (json_is_integer(v)) {
+		*out = (double)json_integer_value(v);
+		return true;
+	}
+	if (json_is_real(v)) {
+		*out = json_real_value(v);
+		return isfinite(*out);
+	}
+	return false;
+}
+
+bool
+json_util_int(const json_t *v, int64_t *out)
+{
+	double d;
+
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
+		return true;
+	}
+	if (!json_is_real(v))
+		return false;
+	d = json_real_value(v);
+	if (!(d >= -9.2e18 && d <= 9.2e18) || d != floor(d))
+		return false;
+	*out = (int64_t)d;
+	return true;
+}
+
+double
+json_util_get_number(const json_t *obj, const char *key, double def)
+{
+	double d;
+
+	if (!json_util_number(json_object_get(obj, key), &d))
+		return def;
+	return d;
+}
+
+const char *
+json_util_get_string(const json_t *obj, const char *key, size_t *len)
+{
+	const json_t *v = json_object_get(obj, key);
+
+	if (!json_is_string(v))
+		return NULL;
+	*len = json_string_length(v);
+	return json_string_value(v);
+}
+
+void
+json_util_skip(struct sink *s, const char *category, const char *fmt, ...)
+{
+	char text[160];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n >= sizeof text)
+		n = sizeof text - 1;
+	sink_skip(s, category, 0, text, (size_t)n);
+}

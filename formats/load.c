@@ -1,0 +1,99 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "format.h"
+#include "load.h"
+#include "sniff.h"
+#include "xmalloc.h"
+
+/* The reason shown when a parse produced no samples. */
+static void
+no_samples(struct profile *prof, const char *file, const char *format,
+	struct error *err)
+{
+	char excerpt[256];
+
+	error_clear(err);
+	error_set_file(err, file);
+	if (prof->n_skips > 0) {
+		const struct skip_stat *s = &prof->skips[0];
+
+		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
+			sizeof excerpt);
+		error_set(err, 0, 0, "%s: no samples (%llu %s, first at line %ld: %s)",
+			format, (unsigned long long)s->count, s->category,
+			s->first_line, excerpt);
+	} else {
+		error_set(err, 0, 0, "%s: no samples (no stacks found)", format);
+	}
+}
+
+int
+load_profile(struct profile *prof, const char *path,
+	const struct load_options *opts, struct error *err)
+{
+	const struct format *fmt;
+	struct input in;
+	struct sink sink;
+	int rc = -1;
+
+	error_clear(err);
+	if (input_open(&in, path, opts->max_input_bytes, err) < 0)
+		return -1;
+	/* a UTF-8 byte order mark says nothing about the format */
+	if (in.len >= 3 && memcmp(in.data, "\xef\xbb\xbf", 3) == 0) {
+		in.data += 3;
+		in.len -= 3;
+	}
+	if (opts->format) {
+		fmt = format_by_name(opts->format);
+		if (!fmt) {
+			error_set(err, 0, 0, "unknown format '%s' (see scorch --formats)",
+				opts->format);
+			goto out;
+		}
+		if (in.len == 0) {
+			error_set(err, 0, 0, "empty input");
+			goto out;
+		}
+	} else if (!(fmt = sniff_format(&in, err))) {
+		goto out;
+	}
+	free(prof->format);
+	prof->format = xstrdup(fmt->name);
+	free(prof->source);
+	prof->source = xstrdup(in.name);
+	sink_init(&sink, prof, err, &opts->parse);
+	if (opts->limits.max_depth)
+		sink.limits.max_depth = opts->limits.max_depth;
+	if (opts->limits.max_name_len)
+		sink.limits.max_name_len = opts->limits.max_name_len;
+	if (opts->limits.max_frames)
+		sink.limits.max_frames = opts->limits.max_frames;
+	sink.progress = opts->progress;
+	sink.progress_ctx = opts->progress_ctx;
+	rc = fmt->parse(&in, &sink, err);
+	if (rc == 0 && sink_count(&sink) == 0) {
+		no_samples(prof, in.name, fmt->name, err);
+		rc = -1;
+	} else if (rc < 0 && err->msg[0]) {
+		/* prefix the format, keep file and line */
+		char msg[sizeof err->msg];
+		size_t n = strlen(fmt->name);
+
+		/* prefix the format name, cutting the reason if it must */
+		memcpy(msg, fmt->name, n);
+		memcpy(msg + n, ": ", 2);
+		snprintf(msg + n + 2, sizeof msg - n - 2, "%.*s",
+			(int)(sizeof msg - n - 3), err->msg);
+		memcpy(err->msg, msg, sizeof msg);
+	}
+	sink_free(&sink);
+out:
+	input_close(&in);
+	return rc;
+}

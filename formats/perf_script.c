@@ -1,0 +1,689 @@
+/* `perf script` text: an event line per sample, then its callchain leaf
+ * first, one frame per line, then a blank line (or, without callchains,
+ * the sampled frame at the end of the event line). Each event becomes its
+ * own sample type; the process name is the root frame. See
+ * shared/formats/perf-script.md.
+ *
+ * Speed: the input is walked once with memchr. Frame lines repeat a lot,
+ * so the text after the address (symbol, offset, dso) is looked up in a
+ * cache of already interned frames before anything is parsed. */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "format.h"
+#include "hash.h"
+#include "perf_script_event.h"
+#include "perf_script_frame.h"
+#include "units.h"
+#include "xmalloc.h"
+
+#define PROGRESS_STEP (64u << 20)
+#define KEY_FRAME 0u        /* cache key kinds, mixed into the hash */
+#define KEY_FRAME_JAVA 1u
+#define KEY_ROOT 2u
+
+/* Cached text -> frame ids (a "->" chain gives several). */
+struct centry {
+	uint64_t hash;
+	const char *key;      /* NULL = empty slot; borrows the input or arena */
+	uint32_t len;
+	uint32_t kind;
+	uint32_t off;         /* into pool */
+	uint32_t n;
+};
+
+struct evtype {
+	char *name;
+	size_t len;
+	int type;
+	bool ns;              /* cpu-clock/task-clock: the period is time */
+};
+
+struct state {
+	struct sink *s;
+	const struct parse_options *opts;
+	struct ps_scratch sc;
+	long lineno;
+
+	struct centry *tab;
+	size_t mask, used;
+	uint32_t *pool;
+	size_t pool_n, pool_cap;
+	struct arena keys;
+
+	/* event types, in order of first appearance */
+	struct evtype *evs;
+	size_t n_evs, cap_evs;
+	size_t last_ev;
+	bool seen_event;
+
+	/* the record being read */
+	bool open, bad, java, has_root;
+	int type;
+	double value;
+	struct sample_meta meta;
+	bool has_meta;
+	uint32_t root;
+	uint32_t *stk;        /* leaf first */
+	size_t n, cap;
+	uint32_t *out;        /* root first, for the sink */
+	size_t out_cap;
+	char *rootname;
+	size_t rootname_cap;
+};
+
+static inline bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* ---- the cache ---------------------------------------------------------- */
+
+static struct centry *
+cache_find(struct state *st, const char *key, size_t len, uint32_t kind,
+	uint64_t h)
+{
+	size_t i = (size_t)h & st->mask;
+
+	for (;;) {
+		struct centry *c = &st->tab[i];
+
+		if (!c->key)
+			return NULL;
+		if (c->hash == h && c->len == len && c->kind == kind &&
+		    memcmp(c->key, key, len) == 0)
+			return c;
+		i = (i + 1) & st->mask;
+	}
+}
+
+static void
+cache_grow(struct state *st)
+{
+	size_t n = (st->mask + 1) * 2;
+	struct centry *t = xcalloc(n, sizeof *t);
+
+	for (size_t i = 0; i <= st->mask; i++) {
+		struct centry *c = &st->tab[i];
+		size_t j;
+
+		if (!c->key)
+			continue;
+		j = (size_t)c->hash & (n - 1);
+		while (t[j].key)
+			j = (j + 1) & (n - 1);
+		t[j] = *c;
+	}
+	free(st->tab);
+	st->tab = t;
+	st->mask = n - 1;
+}
+
+/* Remembers ids[0..n) under key (which must outlive the parse). */
+static struct centry *
+cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
+	uint64_t h, const uint32_t *ids, size_t n)
+{
+	struct centry *c;
+	size_t i;
+
+	if ((st->used + 1) * 4 > (st->mask + 1) * 3)
+		cache_grow(st);
+	st->pool = xgrow(st->pool, &st->pool_cap, st->pool_n + n, sizeof *st->pool);
+	memcpy(st->pool + st->pool_n, ids, n * sizeof *ids);
+	i = (size_t)h & st->mask;
+	while (st->tab[i].key)
+		i = (i + 1) & st->mask;
+	c = &st->tab[i];
+	c->hash = h;
+	c->key = key;
+	c->len = (uint32_t)len;
+	c->kind = kind;
+	c->off = (uint32_t)st->pool_n;
+	c->n = (uint32_t)n;
+	st->pool_n += n;
+	st->used++;
+	return c;
+}
+
+/* ---- records ------------------------------------------------------------- */
+
+static void
+push_ids(struct state *st, const uint32_t *ids, size_t n)
+{
+	if (st->n + n > st->cap)
+		st->stk = xgrow(st->stk, &st->cap, st->n + n, sizeof *st->stk);
+	memcpy(st->stk + st->n, ids, n * sizeof *ids);
+	st->n += n;
+}
+
+static int
+flush(struct state *st)
+{
+	size_t d = 0;
+	int rc;
+
+	if (!st->open)
+		return 0;
+	st->open = false;
+	st->out = xgrow(st->out, &st->out_cap, st->n + 1, sizeof *st->out);
+	if (st->has_root)
+		st->out[d++] = st->root;
+	for (size_t i = st->n; i > 0; i--)
+		st->out[d++] = st->stk[i - 1];
+	st->n = 0;
+	rc = sink_sample1(st->s, st->out, d, st->type, st->value,
+		st->has_meta ? &st->meta : NULL);
+	return rc < 0 ? sink_fail_at(st->s, st->lineno) : 0;
+}
+
+/* A frame line (rest = text after the address), with its +srcline
+ * continuation if any. */
+static int
+add_frame(struct state *st, const char *line, size_t line_len,
+	const char *rest, size_t rest_len, const char *cont, size_t cont_len)
+{
+	uint32_t kind = st->java ? KEY_FRAME_JAVA : KEY_FRAME;
+	size_t klen = cont ? (size_t)(cont + cont_len - rest) : rest_len;
+	uint64_t h = hash_bytes(rest, klen, kind);
+	struct centry *c = cache_find(st, rest, klen, kind, h);
+	struct ps_frame_line f;
+	size_t n;
+
+	if (c) {
+		push_ids(st, st->pool + c->off, c->n);
+		return 0;
+	}
+	if (ps_frame_split(rest, rest_len, cont, cont_len, &f) < 0) {
+		sink_skip(st->s, "lines skipped (bad frame line)", st->lineno,
+			line, line_len);
+		return 0;
+	}
+	line_len = 0;
+	f.address = 0;
+	while (line < rest && is_blank(*line))
+		line++;
+	for (const char *p = line; p < rest && ps_is_hex(*p); p++)
+		f.address = f.address << 4 | (uint64_t)(*p <= '9' ? *p - '0' :
+			(*p | 0x20) - 'a' + 10);
+	n = ps_frame_intern(st->s, &f, st->java, &st->sc);
+	if (n == 0)
+		return sink_fail_at(st->s, st->lineno);
+	c = cache_add(st, rest, klen, kind, h, st->sc.ids, n);
+	push_ids(st, st->pool + c->off, c->n);
+	return 0;
+}
+
+static int
+declare_event(struct state *st, const struct ps_event *ev, size_t *out)
+{
+	const char *name = ev->name ? ev->name : "samples";
+	size_t len = ev->name ? ev->name_len : 7;
+	struct evtype *t;
+	const char *unit = UNIT_SAMPLES;
+	char *z;
+	int type;
+
+	for (size_t i = 0; i < st->n_evs; i++) {
+		if (st->evs[i].len == len && memcmp(st->evs[i].name, name, len) == 0) {
+			*out = i;
+			return 0;
+		}
+	}
+	z = xstrndup(name, len);
+	t = NULL;
+	if (ev->has_period && !st->opts->weight_samples) {
+		size_t base = strcspn(z, ":");
+
+		unit = UNIT_COUNT;
+		if ((base == 9 && memcmp(z, "cpu-clock", 9) == 0) ||
+		    (base == 10 && memcmp(z, "task-clock", 10) == 0))
+			unit = UNIT_NANOSECONDS;
+	}
+	type = sink_type(st->s, z, unit);
+	if (type < 0) {
+		free(z);
+		return sink_fail_at(st->s, st->lineno);
+	}
+	st->evs = xgrow(st->evs, &st->cap_evs, st->n_evs + 1, sizeof *st->evs);
+	t = &st->evs[st->n_evs];
+	t->name = z;
+	t->len = len;
+	t->type = type;
+	t->ns = strcmp(unit, UNIT_NANOSECONDS) == 0;
+	*out = st->n_evs++;
+	return 0;
+}
+
+/* "comm", "comm-PID" or "comm-PID/TID" (as stackcollapse-perf.pl --pid and
+ * --tid write them, "?" for a pid perf did not print). */
+static int
+set_root(struct state *st, const struct ps_event *ev)
+{
+	enum sink_root_mode mode = st->opts->root;
+	size_t len = ev->comm_len;
+	char *b;
+	uint64_t h;
+	struct centry *c;
+	uint32_t id;
+
+	st->has_root = false;
+	if (mode == SINK_ROOT_NONE || !ev->comm)
+		return 0;
+	st->rootname = xgrow(st->rootname, &st->rootname_cap, len + 32, 1);
+	b = st->rootname;
+	memcpy(b, ev->comm, len);
+	if (mode == SINK_ROOT_PID || mode == SINK_ROOT_TID) {
+		char num[16];
+
+		if (ev->pid >= 0 || ev->pid < -1)
+			snprintf(num, sizeof num, "%d", (int)ev->pid);
+		else
+			strcpy(num, "?");
+		len += (size_t)snprintf(b + len, 32, "-%s", num);
+		if (mode == SINK_ROOT_TID)
+			len += (size_t)snprintf(b + len, 16, "/%d", (int)ev->tid);
+	}
+	h = hash_bytes(b, len, KEY_ROOT);
+	c = cache_find(st, b, len, KEY_ROOT, h);
+	if (!c) {
+		id = sink_frame(st->s, b, len, FRAME_PROCESS);
+		if (id == FRAME_NONE)
+			return sink_fail_at(st->s, st->lineno);
+		c = cache_add(st, arena_strndup(&st->keys, b, len), len, KEY_ROOT,
+			h, &id, 1);
+	}
+	st->root = st->pool[c->off];
+	st->has_root = true;
+	return 0;
+}
+
+/* Length of the +srcline continuation at p (two blanks, then text that is
+ * not an address), 0 when the next line is something else. */
+static size_t
+continuation_len(const char *p, const char *end)
+{
+	const char *nl, *q = p, *e;
+
+	if (p >= end || *p != ' ')
+		return 0;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	e = nl ? nl : end;
+	while (q < e && is_blank(*q))
+		q++;
+	if (q == e || ps_address_len(q, (size_t)(e - q)) > 0 ||
+	    ps_has_time_token(q, (size_t)(e - q)))
+		return 0;
+	return (size_t)(e - p);
+}
+
+/* Handles the frame in line[0..len) (leading blanks allowed); *next is
+ * moved past a continuation line it consumes. */
+static int
+frame_line(struct state *st, const char *line, size_t len, const char **next,
+	const char *end)
+{
+	const char *p = line, *e = line + len, *cont = NULL;
+	size_t alen, clen = 0;
+
+	while (p < e && is_blank(*p))
+		p++;
+	while (e > p && is_blank(e[-1]))
+		e--;
+	alen = ps_address_len(p, (size_t)(e - p));
+	if (alen == 0) {
+		sink_skip(st->s, "lines skipped (bad frame line)", st->lineno,
+			line, len);
+		return 0;
+	}
+	if (*next < end && **next == ' ' &&
+	    (clen = continuation_len(*next, end)) > 0) {
+		cont = *next;
+		*next += clen;
+		if (*next < end)
+			(*next)++;
+		while (clen > 0 && is_blank(cont[clen - 1]))
+			clen--;
+		while (clen > 0 && is_blank(*cont)) {
+			cont++;
+			clen--;
+		}
+		st->lineno++;
+	}
+	p += alen;
+	while (p < e && is_blank(*p))
+		p++;
+	return add_frame(st, line, len, p, (size_t)(e - p), cont, clen);
+}
+
+static int
+event_line(struct state *st, const char *line, size_t len, const char **next,
+	const char *end)
+{
+	struct ps_event ev;
+	enum ps_event_kind k;
+	size_t ei;
+
+	if (flush(st) < 0)
+		return -1;
+	k = ps_event_parse(line, len, true, &ev);
+	if (k == PS_EVENT_RECORD) {
+		sink_skip(st->s, "PERF_RECORD lines ignored", st->lineno, line, len);
+		return 0;
+	}
+	if (k == PS_EVENT_BAD) {
+		sink_skip(st->s, "records skipped (bad event line)", st->lineno,
+			line, len);
+		st->bad = true;
+		return 0;
+	}
+	st->bad = false;
+	st->seen_event = true;
+	if (st->last_ev < st->n_evs && ev.name &&
+	    st->evs[st->last_ev].len == ev.name_len &&
+	    memcmp(st->evs[st->last_ev].name, ev.name, ev.name_len) == 0) {
+		ei = st->last_ev;
+	} else if (declare_event(st, &ev, &ei) < 0) {
+		return -1;
+	}
+	st->last_ev = ei;
+	st->type = st->evs[ei].type;
+	st->value = ev.has_period && !st->opts->weight_samples ?
+		(double)ev.period : 1.0;
+	st->meta.time_ns = ev.time_ns;
+	st->meta.pid = ev.pid;
+	st->meta.tid = ev.tid;
+	st->meta.cpu = ev.cpu;
+	st->has_meta = ev.time_ns >= 0 || ev.pid >= 0 || ev.tid >= 0 ||
+		ev.cpu >= 0;
+	st->java = ev.comm_len == 4 && memcmp(ev.comm, "java", 4) == 0;
+	if (set_root(st, &ev) < 0)
+		return -1;
+	st->open = true;
+	st->n = 0;
+	/* without callchains the sampled frame ends the event line */
+	if (ev.rest_len > 0 && ps_address_len(ev.rest, ev.rest_len) > 0)
+		return frame_line(st, ev.rest, ev.rest_len, next, end);
+	return 0;
+}
+
+/* A block of frame lines with no event line at all (perf script -F ip,sym):
+ * one sample per block, no root. */
+static int
+open_headerless(struct state *st)
+{
+	struct ps_event ev;
+	size_t ei;
+
+	memset(&ev, 0, sizeof ev);
+	if (declare_event(st, &ev, &ei) < 0)
+		return -1;
+	st->type = st->evs[ei].type;
+	st->value = 1;
+	st->has_meta = false;
+	st->has_root = false;
+	st->java = false;
+	st->open = true;
+	st->n = 0;
+	return 0;
+}
+
+/* Header facts worth showing: "# cmdline : /usr/bin/perf record -g". */
+static void
+header_line(struct state *st, const char *line, size_t len)
+{
+	static const char *const keys[] = {
+		"cmdline", "hostname", "perf version", "captured on", "os release",
+	};
+	const char *p = line + 1, *e = line + len;
+
+	while (p < e && *p == ' ')
+		p++;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		size_t k = strlen(keys[i]);
+		char *v;
+
+		if ((size_t)(e - p) <= k + 2 || memcmp(p, keys[i], k) != 0 ||
+		    p[k] != ' ' || p[k + 1] != ':')
+			continue;
+		p += k + 2;
+		while (p < e && *p == ' ')
+			p++;
+		while (e > p && is_blank(e[-1]))
+			e--;
+		v = xstrndup(p, (size_t)(e - p));
+		sink_info(st->s, keys[i], v);
+		free(v);
+		return;
+	}
+}
+
+static int
+finish(struct state *st)
+{
+	const char *want = st->opts->event;
+	int def = -1;
+
+	if (flush(st) < 0)
+		return -1;
+	if (st->n_evs == 0)
+		return 0;
+	for (size_t i = 0; want && i < st->n_evs; i++)
+		if (strcmp(st->evs[i].name, want) == 0)
+			def = st->evs[i].type;
+	sink_default_type(st->s, def >= 0 ? def : st->evs[0].type);
+	if (st->n_evs > 1) {
+		size_t len = 0;
+		char *list;
+
+		for (size_t i = 0; i < st->n_evs; i++)
+			len += st->evs[i].len + 2;
+		list = xmalloc(len + 1);
+		len = 0;
+		for (size_t i = 0; i < st->n_evs; i++) {
+			if (i > 0) {
+				memcpy(list + len, ", ", 2);
+				len += 2;
+			}
+			memcpy(list + len, st->evs[i].name, st->evs[i].len);
+			len += st->evs[i].len;
+		}
+		list[len] = '\0';
+		sink_info(st->s, "events", list);
+		free(list);
+	}
+	return 0;
+}
+
+static int
+parse_lines(struct state *st, const char *data, size_t size)
+{
+	const char *p = data, *end = data + size;
+	size_t next_progress = PROGRESS_STEP;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end, *next = nl ? nl + 1 : end;
+		size_t len = (size_t)(e - p);
+		char c = *p;
+		int rc = 0;
+
+		st->lineno++;
+		if (c == '\t' || (c == ' ' && !ps_has_time_token(p, len))) {
+			const char *q = p;
+
+			while (q < e && is_blank(*q))
+				q++;
+			if (q == e) {
+				rc = flush(st);
+				st->bad = false;
+			} else if (st->bad) {
+				/* the rest of a record whose event line was bad */
+			} else if (st->open) {
+				rc = frame_line(st, p, len, &next, end);
+			} else if (!st->seen_event &&
+			    ps_address_len(q, (size_t)(e - q)) > 0) {
+				rc = open_headerless(st);
+				if (rc == 0)
+					rc = frame_line(st, p, len, &next, end);
+			} else {
+				sink_skip(st->s, "lines skipped (frame line outside a sample)",
+					st->lineno, p, len);
+			}
+		} else if (c == '#') {
+			if (!st->seen_event)
+				header_line(st, p, len);
+		} else if (c == '\n' || c == '\r' || len == 0) {
+			rc = flush(st);
+			st->bad = false;
+		} else {
+			rc = event_line(st, p, len, &next, end);
+		}
+		if (rc < 0)
+			return -1;
+		p = next;
+		if ((size_t)(p - data) >= next_progress) {
+			sink_progress(st->s, (size_t)(p - data), size);
+			next_progress += PROGRESS_STEP;
+		}
+	}
+	return finish(st);
+}
+
+static int
+perf_script_parse(const struct input *in, struct sink *out, struct error *err)
+{
+	struct state st;
+	int rc;
+
+	(void)err;   /* the sink fills it */
+	memset(&st, 0, sizeof st);
+	st.s = out;
+	st.opts = out->opts;
+	st.mask = 4095;
+	st.tab = xcalloc(st.mask + 1, sizeof *st.tab);
+	st.last_ev = SIZE_MAX;
+	rc = parse_lines(&st, in->data, in->len);
+	sink_progress(out, in->len, in->len);
+	for (size_t i = 0; i < st.n_evs; i++)
+		free(st.evs[i].name);
+	free(st.evs);
+	free(st.tab);
+	free(st.pool);
+	free(st.stk);
+	free(st.out);
+	free(st.rootname);
+	arena_free(&st.keys);
+	ps_scratch_free(&st.sc);
+	return rc;
+}
+
+/* ---- sniffing ------------------------------------------------------------ */
+
+/* Next line of head at *p: sets line and len, advances *p; false at the end. */
+static bool
+next_line(const char **p, const char *end, const char **line, size_t *len)
+{
+	const char *nl;
+
+	if (*p >= end)
+		return false;
+	nl = memchr(*p, '\n', (size_t)(end - *p));
+	*line = *p;
+	*len = (size_t)((nl ? nl : end) - *p);
+	*p = nl ? nl + 1 : end;
+	return true;
+}
+
+static bool
+blank_line(const char *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_blank(l[i]))
+			return false;
+	return true;
+}
+
+/* An indented "ADDR SYMBOL ..." line. */
+static bool
+frame_shaped(const char *l, size_t n)
+{
+	size_t i = 0, a;
+
+	while (i < n && is_blank(l[i]))
+		i++;
+	if (i == 0 || i == n)
+		return false;
+	a = ps_address_len(l + i, n - i);
+	return a > 0 && (i + a == n || is_blank(l[i + a]));
+}
+
+static int
+perf_script_probe(const char *head, size_t len)
+{
+	const char *p = head, *end = head + len, *l, *l2;
+	size_t n, n2 = 0;
+	struct ps_event ev;
+	enum ps_event_kind k;
+	int lines = 0;
+	bool framed_header = false;
+
+	/* the --header block, then the first event line */
+	for (;;) {
+		if (!next_line(&p, end, &l, &n))
+			return 0;
+		if (++lines > 4000)
+			return 0;
+		if (n > 0 && l[0] == '#') {
+			if (lines == 1 && n >= 10 && memcmp(l, "# ========", 10) == 0)
+				framed_header = true;
+			else if (framed_header && (n >= 13 && (memcmp(l, "# captured on", 13) == 0 ||
+			    memcmp(l, "# cmdline", 9) == 0)))
+				return 100;
+			continue;
+		}
+		if (blank_line(l, n))
+			continue;
+		k = ps_event_parse(l, n, false, &ev);
+		if (k == PS_EVENT_RECORD)
+			continue;
+		break;
+	}
+	if (!next_line(&p, end, &l2, &n2))
+		l2 = NULL;
+	if (k == PS_EVENT_SAMPLE && ev.name && l[0] != '\t') {
+		if (l2 && frame_shaped(l2, n2))
+			return 95;
+		if (ev.rest_len > 0 && ev.rest[ev.rest_len - 1] == ')' &&
+		    ps_address_len(ev.rest, ev.rest_len) > 0)
+			return 90;
+		if (!l2 || blank_line(l2, n2))
+			return 80;
+		if (ps_event_parse(l2, n2, false, &ev) == PS_EVENT_SAMPLE)
+			return 60;
+		return 0;
+	}
+	/* old files without a time field: only with a frame line after */
+	if (l[0] != ' ' && l[0] != '\t' &&
+	    ps_event_parse(l, n, true, &ev) == PS_EVENT_SAMPLE && ev.name &&
+	    l2 && frame_shaped(l2, n2))
+		return 75;
+	/* perf script -F ip,sym: frame blocks only, perf's TAB indentation */
+	if (l[0] == '\t' && frame_shaped(l, n) && l2 && frame_shaped(l2, n2))
+		return 40;
+	return 0;
+}
+
+const struct format format_perf_script = {
+	.name = "perf-script",
+	.description = "Linux perf script text output (perf script, -F layouts)",
+	.probe = perf_script_probe,
+	.parse = perf_script_parse,
+};

@@ -1,0 +1,47 @@
+/* Every user action, named once. The ACTIONS list produces the enum, the
+ * names used in keys files and the help screen's descriptions; keys are
+ * bound to these names in keymaps/*.keys, never in a switch. */
+#ifndef SCORCH_SRC_ACTION_H
+#define SCORCH_SRC_ACTION_H
+
+#include <stddef.h>
+
+/* X(ID, "name", "help text"), in the order the help screen lists them. */
+#define ACTIONS(X) \
+	X(MOVE_UP,          "move-up",          "Select up: the caller in an icicle, the widest callee in a flame graph") \
+	X(MOVE_DOWN,        "move-down",        "Select down: the widest callee in an icicle, the caller in a flame graph") \
+	X(MOVE_LEFT,        "move-left",        "Select the sibling to the left") \
+	X(MOVE_RIGHT,       "move-right",       "Select the sibling to the right") \
+	X(MOVE_PARENT,      "move-parent",      "Select the caller of this frame") \
+	X(MOVE_CHILD,       "move-child",       "Select the widest callee of this frame") \
+	X(MOVE_ROOT,        "move-root",        "Select the zoomed frame (the full-width one)") \
+	X(ZOOM_IN,          "zoom-in",          "Make the selected frame full width") \
+	X(ZOOM_OUT,         "zoom-out",         "Go back to the previous zoom level") \
+	X(ZOOM_RESET,       "zoom-reset",       "Show the whole profile again") \
+	X(SCROLL_LINE_UP,   "scroll-line-up",   "Scroll up one line") \
+	X(SCROLL_LINE_DOWN, "scroll-line-down", "Scroll down one line") \
+	X(SCROLL_PAGE_UP,   "scroll-page-up",   "Scroll up one screen") \
+	X(SCROLL_PAGE_DOWN, "scroll-page-down", "Scroll down one screen") \
+	X(TOGGLE_FLAME,     "toggle-flame",     "Switch between icicle (root on top) and flame graph (root at the bottom)") \
+	X(TOGGLE_ORDER,     "toggle-order",     "Order callees by name (flamegraph.pl) or by weight (heaviest first)") \
+	X(VIEW_HELP,        "view-help",        "Show this help: every action and its keys") \
+	X(VIEW_CLOSE,       "view-close",       "Close this view and go back") \
+	X(SCREEN_REDRAW,    "screen-redraw",    "Redraw the whole screen") \
+	X(QUIT,             "quit",             "Leave scorch")
+
+enum action {
+	ACTION_NONE = 0,   /* unbound; "none" in a keys file */
+#define ACTION_ENUM(id, name, help) ACTION_##id,
+	ACTIONS(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACTION_COUNT
+};
+
+/* "zoom-in"; "none" for ACTION_NONE. Static strings. */
+const char *action_name(enum action a);
+const char *action_help(enum action a);
+/* The action named name[0..len), ACTION_NONE for "none", or -1 when no
+ * action has that name. */
+int action_lookup(const char *name, size_t len);
+
+#endif

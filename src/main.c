@@ -1,0 +1,202 @@
+/* scorch: load a profile, then explore it or write it out. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "calltree.h"
+#include "escape.h"
+#include "format.h"
+#include "load.h"
+#include "options.h"
+#include "print.h"
+#include "session.h"
+#include "tui.h"
+#include "units.h"
+#include "write_folded.h"
+
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE   2
+
+static int
+print_formats(void)
+{
+	for (size_t i = 0; i < format_registry_count; i++)
+		printf("%-16s %s\n", format_registry[i]->name,
+			format_registry[i]->description);
+	return 0;
+}
+
+/* Skipped-line warnings, one per category, with the first place. */
+static void
+print_warnings(const struct profile *p)
+{
+	for (size_t i = 0; i < p->n_skips; i++) {
+		const struct skip_stat *s = &p->skips[i];
+		char excerpt[256];
+
+		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
+			sizeof excerpt);
+		fprintf(stderr, "scorch: warning: %llu %s, first at %s:%ld: %s\n",
+			(unsigned long long)s->count, s->category, p->source,
+			s->first_line, excerpt);
+	}
+}
+
+static void
+print_info(const struct session *s)
+{
+	const struct profile *p = &s->prof;
+	char buf[128], safe[1024];
+
+	printf("file: %s\n", p->source);
+	printf("format: %s\n", p->format);
+	for (size_t t = 0; t < p->n_types; t++)
+		printf("sample type: %s (%s), total %s%s\n", profile_type_name(p, (int)t),
+			profile_type_unit(p, (int)t),
+			units_format(profile_total(p, (int)t), profile_type_unit(p, (int)t),
+				buf, sizeof buf),
+			(int)t == s->query.type_a ? " [shown]" : "");
+	printf("stacks: %zu distinct\n", p->n_stacks);
+	printf("frames: %zu distinct\n", p->frames.n);
+	if (p->n_samples)
+		printf("sample records: %zu\n", p->n_samples);
+	for (size_t i = 0; i < p->n_info; i++) {
+		escape_text(p->info[i].value, strlen(p->info[i].value), safe, sizeof safe);
+		printf("%s: %s\n", p->info[i].key, safe);
+	}
+	for (size_t i = 0; i < p->n_skips; i++)
+		printf("skipped: %llu %s (first at line %ld)\n",
+			(unsigned long long)p->skips[i].count, p->skips[i].category,
+			p->skips[i].first_line);
+}
+
+static int
+output_width(const struct options *o)
+{
+	struct winsize ws;
+	const char *cols;
+
+	if (o->width)
+		return o->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 40)
+		return ws.ws_col;
+	cols = getenv("COLUMNS");
+	if (cols && atoi(cols) >= 40)
+		return atoi(cols);
+	return 100;
+}
+
+/* Picks the sample type named by --sample-type or --event when the parser
+ * did not already. */
+static int
+choose_type(struct session *s, struct error *err)
+{
+	const char *want = s->opts->load.parse.sample_type;
+	int t;
+
+	if (!want)
+		want = s->opts->load.parse.event;
+	if (!want || s->prof.differential)
+		return 0;
+	t = profile_find_type(&s->prof, want);
+	if (t < 0) {
+		size_t len = 0;
+		char names[512] = "";
+
+		for (size_t i = 0; i < s->prof.n_types && len < sizeof names - 64; i++)
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+				i ? ", " : "", profile_type_name(&s->prof, (int)i));
+		error_set_file(err, s->prof.source);
+		return error_set(err, 0, 0, "no sample type or event '%s' (have: %s)",
+			want, names);
+	}
+	s->query.type_a = t;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opts;
+	struct session s = { 0 };
+	struct error err;
+	char msg[1024];
+	int rc = 0;
+
+	error_clear(&err);
+	if (options_parse(&opts, argc, argv, &err) < 0) {
+		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
+		return EXIT_USAGE;
+	}
+	switch (opts.mode) {
+	case MODE_HELP:
+		fputs(options_usage(), stdout);
+		return 0;
+	case MODE_VERSION:
+		printf("scorch %s\n", PACKAGE_VERSION);
+		return 0;
+	case MODE_FORMATS:
+		return print_formats();
+	default:
+		break;
+	}
+	/* writers stop quietly when the reader goes away (`| head`) */
+	if (opts.mode != MODE_TUI)
+		signal(SIGPIPE, SIG_DFL);
+
+	s.opts = &opts;
+	s.order = opts.order;
+	profile_init(&s.prof);
+	if (load_profile(&s.prof, opts.path, &opts.load, &err) < 0) {
+		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
+		session_free(&s);
+		return EXIT_USAGE;
+	}
+	print_warnings(&s.prof);
+	query_default(&s.query, &s.prof);
+	s.query.inverted = opts.inverted;
+	if (choose_type(&s, &err) < 0) {
+		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
+		session_free(&s);
+		return EXIT_USAGE;
+	}
+
+	switch (opts.mode) {
+	case MODE_FOLDED: {
+		struct folded_options fo = { .annotate = opts.annotate };
+
+		if (write_folded(stdout, &s.prof, &s.query, &fo) < 0) {
+			fprintf(stderr, "scorch: writing output: %s\n", strerror(errno));
+			rc = EXIT_RUNTIME;
+		}
+		break;
+	}
+	case MODE_INFO:
+		print_info(&s);
+		break;
+	case MODE_PRINT: {
+		struct print_options po = { .width = output_width(&opts),
+			.min_percent = opts.min_percent };
+
+		session_rebuild(&s);
+		if (print_tree(stdout, s.tree, &po) < 0) {
+			fprintf(stderr, "scorch: writing output: %s\n", strerror(errno));
+			rc = EXIT_RUNTIME;
+		}
+		break;
+	}
+	default:
+		session_rebuild(&s);
+		rc = tui_run(&s);
+		break;
+	}
+	session_free(&s);
+	return rc;
+}

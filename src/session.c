@@ -1,0 +1,18 @@
+#include "config.h"
+
+#include "session.h"
+
+void
+session_rebuild(struct session *s)
+{
+	calltree_free(s->tree);
+	s->tree = calltree_build(&s->prof, &s->query, s->order);
+}
+
+void
+session_free(struct session *s)
+{
+	calltree_free(s->tree);
+	s->tree = NULL;
+	profile_free(&s->prof);
+}

@@ -1,0 +1,23 @@
+/* Everything one run owns: the options, the loaded profile, the query and
+ * the calltree built from them. Passed explicitly; never global. */
+#ifndef SCORCH_SRC_SESSION_H
+#define SCORCH_SRC_SESSION_H
+
+#include "calltree.h"
+#include "options.h"
+#include "profile.h"
+#include "query.h"
+
+struct session {
+	const struct options *opts;   /* borrowed */
+	struct profile prof;
+	struct query query;
+	enum calltree_order order;
+	struct calltree *tree;        /* rebuilt when query or order change */
+};
+
+/* Rebuilds s->tree from s->prof, s->query and s->order. */
+void session_rebuild(struct session *s);
+void session_free(struct session *s);
+
+#endif

@@ -1,0 +1,139 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "profile.h"
+#include "query.h"
+#include "units.h"
+#include "write_folded.h"
+#include "xmalloc.h"
+
+struct line {
+	const char *s;      /* stack text, set once the buffer stops moving */
+	size_t off, len;    /* stack text in the buffer */
+	double v[2];
+};
+
+struct text {
+	char *buf;
+	size_t len, cap;
+};
+
+static void
+text_put(struct text *t, const char *s, size_t n)
+{
+	t->buf = xgrow(t->buf, &t->cap, t->len + n + 1, 1);
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+}
+
+static const char *const kind_suffix[FRAME_KIND_COUNT] = {
+	[FRAME_KERNEL] = "_[k]", [FRAME_JIT] = "_[j]",
+	[FRAME_INLINED] = "_[i]", [FRAME_WAKER] = "_[w]",
+};
+
+/* A frame name made safe for a folded line: no ';' (it separates frames),
+ * no control bytes, and no spaces in process roots. */
+static void
+put_frame(struct text *t, const struct frame *f, bool annotate)
+{
+	const char *s = f->name;
+	size_t n = f->name_len, start = t->len;
+
+	if (escape_is_clean(s, n)) {
+		text_put(t, s, n);
+	} else {
+		size_t need = escape_text(s, n, NULL, 0);
+
+		t->buf = xgrow(t->buf, &t->cap, t->len + need + 1, 1);
+		escape_text(s, n, t->buf + t->len, need + 1);
+		t->len += need;
+	}
+	for (size_t i = start; i < t->len; i++) {
+		if (t->buf[i] == ';')
+			t->buf[i] = ':';
+		else if (t->buf[i] == ' ' && f->kind == FRAME_PROCESS)
+			t->buf[i] = '_';
+	}
+	if (n == 0)
+		text_put(t, "[empty]", 7);
+	if (annotate && kind_suffix[f->kind])
+		text_put(t, kind_suffix[f->kind], 4);
+}
+
+static int
+line_cmp(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->s, y->s, n);
+
+	if (c)
+		return c;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+int
+write_folded(FILE *out, const struct profile *p, const struct query *q,
+	const struct folded_options *opts)
+{
+	struct text t = { 0 };
+	struct line *lines = xcalloc(p->n_stacks ? p->n_stacks : 1, sizeof *lines);
+	size_t n = 0, nt = p->n_types;
+	bool two = q->type_b >= 0;
+	char num[64];
+	int rc = 0;
+
+	text_put(&t, "", 0); /* the buffer exists even for empty stacks */
+	for (size_t s = 0; s < p->n_stacks; s++) {
+		const double *row = p->stack_values + s * nt;
+		const uint32_t *ids = profile_stack_frames(p, (uint32_t)s);
+		struct line *l = &lines[n];
+
+		l->v[0] = two ? row[q->type_b] : row[q->type_a];
+		l->v[1] = two ? row[q->type_a] : 0;
+		if (l->v[0] == 0 && l->v[1] == 0)
+			continue;
+		l->off = t.len;
+		for (uint32_t i = 0; i < p->stacks[s].depth; i++) {
+			if (i > 0)
+				text_put(&t, ";", 1);
+			put_frame(&t, profile_frame(p, ids[i]), opts && opts->annotate);
+		}
+		l->len = t.len - l->off;
+		n++;
+	}
+	for (size_t i = 0; i < n; i++)
+		lines[i].s = t.buf + lines[i].off;
+	qsort(lines, n, sizeof *lines, line_cmp);
+	for (size_t i = 0; i < n;) {
+		struct line sum = lines[i];
+		size_t j = i + 1;
+
+		/* stacks that print alike (kinds not annotated) merge */
+		while (j < n && line_cmp(&lines[j], &sum) == 0) {
+			sum.v[0] += lines[j].v[0];
+			sum.v[1] += lines[j].v[1];
+			j++;
+		}
+		fwrite(sum.s, 1, sum.len, out);
+		fputc(' ', out);
+		fputs(units_format_exact(sum.v[0], num, sizeof num), out);
+		if (two) {
+			fputc(' ', out);
+			fputs(units_format_exact(sum.v[1], num, sizeof num), out);
+		}
+		if (fputc('\n', out) == EOF) {
+			rc = -1;
+			break;
+		}
+		i = j;
+	}
+	if (fflush(out) != 0 || ferror(out))
+		rc = -1;
+	free(t.buf);
+	free(lines);
+	return rc;
+}

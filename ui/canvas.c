@@ -1,0 +1,233 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "escape.h"
+#include "palette.h"
+#include "textwidth.h"
+#include "xmalloc.h"
+
+void
+canvas_init(struct canvas *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+canvas_free(struct canvas *c)
+{
+	free(c->cells);
+	memset(c, 0, sizeof *c);
+}
+
+void
+canvas_clear(struct canvas *c)
+{
+	size_t n = (size_t)c->width * (size_t)c->height;
+
+	for (size_t i = 0; i < n; i++)
+		c->cells[i] = (struct cell){ .cp = ' ' };
+}
+
+void
+canvas_resize(struct canvas *c, int width, int height)
+{
+	if (width < 0)
+		width = 0;
+	if (height < 0)
+		height = 0;
+	c->width = width;
+	c->height = height;
+	c->cells = xgrow(c->cells, &c->cap, (size_t)width * (size_t)height + 1,
+		sizeof *c->cells);
+	canvas_clear(c);
+}
+
+/* Writes one cell, blanking the other half of any wide character it
+ * overwrites so that the grid never holds half a character. */
+static void
+set_cell(struct canvas *c, int x, int y, uint32_t cp, unsigned role, unsigned attr)
+{
+	struct cell *cell = canvas_cell(c, x, y);
+
+	if (cell->cp == CELL_WIDE_TAIL && x > 0)
+		canvas_cell(c, x - 1, y)->cp = ' ';
+	else if (cell->cp != CELL_WIDE_TAIL && x + 1 < c->width &&
+	    canvas_cell(c, x + 1, y)->cp == CELL_WIDE_TAIL && cp != CELL_WIDE_TAIL)
+		canvas_cell(c, x + 1, y)->cp = ' ';
+	cell->cp = cp;
+	cell->comb = 0;
+	cell->role = (uint16_t)role;
+	cell->attr = (uint8_t)attr;
+}
+
+void
+canvas_fill(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr)
+{
+	if (y < 0 || y >= c->height)
+		return;
+	if (x < 0) {
+		w += x;
+		x = 0;
+	}
+	if (w > c->width - x)
+		w = c->width - x;
+	for (int i = 0; i < w; i++)
+		set_cell(c, x + i, y, ' ', role, attr);
+}
+
+void
+canvas_paint(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr)
+{
+	if (y < 0 || y >= c->height)
+		return;
+	if (x < 0) {
+		w += x;
+		x = 0;
+	}
+	if (w > c->width - x)
+		w = c->width - x;
+	for (int i = 0; i < w; i++) {
+		struct cell *cell = canvas_cell(c, x + i, y);
+
+		cell->role = (uint16_t)role;
+		cell->attr = (uint8_t)attr;
+	}
+}
+
+int
+canvas_put(struct canvas *c, int x, int y, int maxw, const char *s,
+	size_t len, unsigned role, unsigned attr)
+{
+	int used = 0;
+
+	if (y < 0 || y >= c->height || x < 0 || x >= c->width)
+		return 0;
+	if (maxw > c->width - x)
+		maxw = c->width - x;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		int w;
+
+		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
+			/* never reached with escaped text; keep the grid safe */
+			cp = '?';
+			n = n ? n : 1;
+		}
+		i += n;
+		w = codepoint_width(cp);
+		if (w == 0) {
+			if (used > 0) {
+				struct cell *prev = canvas_cell(c, x + used - 1, y);
+
+				if (prev->cp == CELL_WIDE_TAIL)
+					prev--;
+				if (!prev->comb)
+					prev->comb = cp;
+			}
+			continue;
+		}
+		if (used + w > maxw)
+			break;
+		set_cell(c, x + used, y, cp, role, attr);
+		if (w == 2)
+			set_cell(c, x + used + 1, y, CELL_WIDE_TAIL, role, attr);
+		used += w;
+	}
+	return used;
+}
+
+int
+canvas_put_untrusted(struct canvas *c, int x, int y, int maxw, const char *s,
+	size_t len, unsigned role, unsigned attr)
+{
+	char stackbuf[1024], *buf = stackbuf;
+	size_t need, keep = len;
+	int used;
+
+	if (maxw <= 0)
+		return 0;
+	/* only what can show matters: a cell takes at most a few bytes,
+	 * except for runs of combining marks, which are cut short */
+	if (keep > (size_t)maxw * 8 + 16)
+		keep = (size_t)maxw * 8 + 16;
+	need = escape_text(s, keep, NULL, 0) + 1;
+	if (need > sizeof stackbuf)
+		buf = xmalloc(need);
+	escape_text(s, keep, buf, need);
+	used = canvas_put(c, x, y, maxw, buf, strlen(buf), role, attr);
+	if (buf != stackbuf)
+		free(buf);
+	return used;
+}
+
+int
+canvas_text_width(const char *s, size_t len)
+{
+	return (int)text_width(s, len);
+}
+
+static void
+put_utf8(FILE *out, uint32_t cp)
+{
+	char b[4];
+	int n;
+
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (char)(0xf0 | cp >> 18);
+		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	fwrite(b, 1, (size_t)n, out);
+}
+
+int
+canvas_dump(const struct canvas *c, FILE *out, bool roles)
+{
+	for (int y = 0; y < c->height; y++) {
+		const struct cell *row = &c->cells[(size_t)y * (size_t)c->width];
+		int end = c->width;
+
+		while (end > 0 && row[end - 1].cp == ' ' && !row[end - 1].comb)
+			end--;
+		for (int x = 0; x < end; x++) {
+			if (row[x].cp == CELL_WIDE_TAIL)
+				continue;
+			put_utf8(out, row[x].cp);
+			if (row[x].comb)
+				put_utf8(out, row[x].comb);
+		}
+		fputc('\n', out);
+	}
+	if (roles) {
+		fputs("-- roles --\n", out);
+		for (int y = 0; y < c->height; y++) {
+			const struct cell *row = &c->cells[(size_t)y * (size_t)c->width];
+			int end = c->width;
+
+			while (end > 0 && row[end - 1].role == 0)
+				end--;
+			for (int x = 0; x < end; x++)
+				fputc(palette_role_letter(row[x].role), out);
+			fputc('\n', out);
+		}
+	}
+	return ferror(out) ? -1 : 0;
+}
