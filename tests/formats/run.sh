@@ -2,7 +2,9 @@
 # (plus the words in NAME.args, if present) must print NAME.expected
 # exactly; for every tests/formats/<fmt>/bad/NAME.in, scorch must exit 2
 # and print NAME.err exactly on stderr (after the path prefix is replaced
-# by "IN"). Run `make update-golden` after a deliberate change.
+# by "IN"). SCORCH_FIXTURES=fmt1,fmt2 limits the run to those folders;
+# SCORCH_UPDATE_GOLDEN=1 rewrites the golden files of what runs (use it
+# with SCORCH_FIXTURES, and review the diff).
 : "${SCORCH:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 export LC_ALL=C
@@ -13,6 +15,9 @@ for in in "$here"/*/*.in "$here"/*/bad/*.in; do
 	[ -e "$in" ] || continue
 	base=${in%.in}
 	rel=${in#"$here"/}
+	if [ -n "${SCORCH_FIXTURES:-}" ]; then
+		case ",$SCORCH_FIXTURES," in *",${rel%%/*},"*) ;; *) continue ;; esac
+	fi
 	args=
 	[ -f "$base.args" ] && args=$(cat "$base.args")
 	case $rel in
@@ -41,4 +46,5 @@ for in in "$here"/*/*.in "$here"/*/bad/*.in; do
 	esac
 done
 echo "format fixtures: $pass passed, $fail failed"
+[ -n "${SCORCH_FIXTURES:-}" ] && [ $pass -eq 0 ] && echo "no fixtures matched SCORCH_FIXTURES=$SCORCH_FIXTURES"
 [ $fail -eq 0 ] && [ $pass -gt 0 ]
