@@ -594,6 +594,13 @@ add_sample(struct bcc *b, uint64_t value, long num, bool is_tid)
 {
 	struct sample_meta meta = { .time_ns = -1, .pid = -1, .tid = -1, .cpu = -1 };
 
+	if (b->n_ids == 0) {
+		/* e.g. an idle task's empty user stack under --group=none */
+		const struct bcc_line *l = &b->lines[0];
+
+		sink_skip(b->out, "records with no frames", l->no, l->s, l->len);
+		return 0;
+	}
 	if (num >= 0 && num <= INT32_MAX) {
 		if (is_tid)
 			meta.tid = (int32_t)num;

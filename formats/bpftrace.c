@@ -468,6 +468,10 @@ emit_entry(struct bt *b, double value)
 				return -1;
 		}
 	}
+	if (b->n_ids == 0) {
+		drop_entry(b, "entries with no frames");
+		return 0;
+	}
 	b->open = false;
 	return sink_sample1(b->out, b->ids, b->n_ids, m->type, value, NULL);
 }

@@ -307,7 +307,7 @@ info_span(struct sink *s, const struct cpu_series *r)
 /* The current layout: {"nodes": [...], "startTime", "endTime",
  * "samples": [...], "timeDeltas": [...]}. */
 static int
-parse_current(struct sink *s, const json_t *prof)
+parse_current(struct sink *s, json_t *prof)
 {
 	const json_t *nodes = json_object_get(prof, "nodes");
 	const json_t *samples = json_object_get(prof, "samples");
@@ -342,6 +342,10 @@ parse_current(struct sink *s, const json_t *prof)
 	}
 	series_add_ids(&r, samples, s);
 	series_add_deltas(&r, deltas);
+	/* the copies suffice: drop the big arrays before samples pile up */
+	json_object_del(prof, "samples");
+	json_object_del(prof, "timeDeltas");
+	json_object_del(prof, "nodes");
 	rc = emit_series(&t, s, &r, t_count, t_time, -1, -1);
 out:
 	cpu_tree_free(&t);
@@ -603,7 +607,7 @@ static int
 cpuprofile_parse(const struct input *in, struct sink *s, struct error *err)
 {
 	json_t *root = json_util_load(in, s, err);
-	const json_t *prof = root, *inner;
+	json_t *prof = root, *inner;
 	int rc;
 
 	if (!root)

@@ -379,6 +379,8 @@ eu_probe(const char *head, size_t len)
 	}
 	if (after_marker)
 		return 98;
+	if (marker)
+		return 60;   /* threads without frames: still eu-stack */
 	if (frames > 0)
 		return 40;
 	return 0;

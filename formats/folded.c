@@ -256,8 +256,9 @@ folded_parse(const struct input *in, struct sink *out, struct error *err)
 	bool diff = file_is_differential(in->data, in->len);
 	const char *unit = out->opts->unit ? out->opts->unit : UNIT_SAMPLES;
 	struct folded_state st = { 0 };
-	size_t empty = 0;
+	size_t empty = 0, first_empty_len = 0;
 	long lineno = 0, first_empty = 0;
+	const char *first_empty_text = "";
 	int rc = -1;
 
 	if (diff) {
@@ -301,8 +302,11 @@ folded_parse(const struct input *in, struct sink *out, struct error *err)
 			sink_fail_at(out, lineno);
 			goto out;
 		}
-		if (empty > empty_before && !first_empty)
+		if (empty > empty_before && !first_empty) {
 			first_empty = lineno;
+			first_empty_text = p;
+			first_empty_len = (size_t)(le - p);
+		}
 		if (n == 0) {
 			sink_skip(out, "lines skipped (no frames)", lineno, p,
 				(size_t)(le - p));
@@ -322,7 +326,8 @@ next:
 	}
 	if (empty > 0) {
 		/* dropped, not skipped: the rest of those lines was used */
-		sink_skip(out, "empty frame names dropped", first_empty, "", 0);
+		sink_skip(out, "empty frame names dropped", first_empty,
+			first_empty_text, first_empty_len);
 		out->prof->skips[out->prof->n_skips - 1].count = empty;
 	}
 	rc = 0;

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
 #include "format.h"
 #include "hash.h"
 #include "perf_script_event.h"
@@ -28,14 +27,18 @@
 #define KEY_FRAME_JAVA 1u
 #define KEY_ROOT 2u
 
-/* Cached text -> frame ids (a "->" chain gives several). */
+/* The cache maps text to frame ids (a "->" chain gives several). Slots
+ * hold the top half of the hash and where the entry lives; an entry is
+ * its header followed by a copy of the key, so that a lookup touches two
+ * small, hot places and never the (huge, cold) input. */
 struct centry {
-	uint64_t hash;
-	const char *key;      /* NULL = empty slot; borrows the input or arena */
 	uint32_t len;
 	uint32_t kind;
-	uint32_t off;         /* into pool */
+	uint32_t id;          /* the frame when n == 1, else offset into pool */
 	uint32_t n;
+	uint64_t next;        /* entry offset + 1 of the line that followed this
+	                       * one last time (the caller), 0 = none */
+	/* key bytes follow, padded to 8 */
 };
 
 struct evtype {
@@ -51,11 +54,13 @@ struct state {
 	struct ps_scratch sc;
 	long lineno;
 
-	struct centry *tab;
+	uint64_t *slots;      /* hash >> 32 << 32 | (entry offset / 8 + 1) */
 	size_t mask, used;
+	unsigned char *ents;  /* struct centry + key, back to back */
+	size_t ents_n, ents_cap;
 	uint32_t *pool;
 	size_t pool_n, pool_cap;
-	struct arena keys;
+	uint64_t prev;        /* entry offset + 1 of the record's last frame */
 
 	/* event types, in order of first appearance */
 	struct evtype *evs;
@@ -81,24 +86,51 @@ struct state {
 static inline bool
 is_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r';
+	return ps_is_space(c);
 }
 
 /* ---- the cache ---------------------------------------------------------- */
+
+static inline uint64_t
+key_hash(const char *p, size_t n, uint64_t seed)
+{
+	uint64_t h = seed ^ (n * 0x9e3779b97f4a7c15ULL), w;
+
+	while (n >= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		p += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	return hash_mix(h);
+}
+
+static inline struct centry *
+entry_at(const struct state *st, uint64_t slot)
+{
+	return (struct centry *)(st->ents + ((slot & 0xffffffffu) - 1) * 8);
+}
 
 static struct centry *
 cache_find(struct state *st, const char *key, size_t len, uint32_t kind,
 	uint64_t h)
 {
 	size_t i = (size_t)h & st->mask;
+	uint64_t top = h >> 32;
 
 	for (;;) {
-		struct centry *c = &st->tab[i];
+		uint64_t slot = st->slots[i];
+		struct centry *c;
 
-		if (!c->key)
+		if (!slot)
 			return NULL;
-		if (c->hash == h && c->len == len && c->kind == kind &&
-		    memcmp(c->key, key, len) == 0)
+		c = entry_at(st, slot);
+		if (slot >> 32 == top && c->len == len && c->kind == kind &&
+		    memcmp(c + 1, key, len) == 0)
 			return c;
 		i = (i + 1) & st->mask;
 	}
@@ -108,47 +140,57 @@ static void
 cache_grow(struct state *st)
 {
 	size_t n = (st->mask + 1) * 2;
-	struct centry *t = xcalloc(n, sizeof *t);
+	uint64_t *t = xcalloc(n, sizeof *t);
 
 	for (size_t i = 0; i <= st->mask; i++) {
-		struct centry *c = &st->tab[i];
+		uint64_t slot = st->slots[i];
+		struct centry *c;
 		size_t j;
 
-		if (!c->key)
+		if (!slot)
 			continue;
-		j = (size_t)c->hash & (n - 1);
-		while (t[j].key)
+		c = entry_at(st, slot);
+		j = (size_t)key_hash((const char *)(c + 1), c->len, c->kind) & (n - 1);
+		while (t[j])
 			j = (j + 1) & (n - 1);
-		t[j] = *c;
+		t[j] = slot;
 	}
-	free(st->tab);
-	st->tab = t;
+	free(st->slots);
+	st->slots = t;
 	st->mask = n - 1;
 }
 
-/* Remembers ids[0..n) under key (which must outlive the parse). */
+/* Remembers ids[0..n) under a copy of key. */
 static struct centry *
 cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
 	uint64_t h, const uint32_t *ids, size_t n)
 {
+	size_t need = (sizeof(struct centry) + len + 7) & ~(size_t)7, i;
 	struct centry *c;
-	size_t i;
 
 	if ((st->used + 1) * 4 > (st->mask + 1) * 3)
 		cache_grow(st);
-	st->pool = xgrow(st->pool, &st->pool_cap, st->pool_n + n, sizeof *st->pool);
-	memcpy(st->pool + st->pool_n, ids, n * sizeof *ids);
-	i = (size_t)h & st->mask;
-	while (st->tab[i].key)
-		i = (i + 1) & st->mask;
-	c = &st->tab[i];
-	c->hash = h;
-	c->key = key;
+	st->ents = xgrow(st->ents, &st->ents_cap, st->ents_n + need, 1);
+	c = (struct centry *)(st->ents + st->ents_n);
 	c->len = (uint32_t)len;
 	c->kind = kind;
-	c->off = (uint32_t)st->pool_n;
 	c->n = (uint32_t)n;
-	st->pool_n += n;
+	c->next = 0;
+	if (n == 1) {
+		c->id = ids[0];
+	} else {
+		st->pool = xgrow(st->pool, &st->pool_cap, st->pool_n + n,
+			sizeof *st->pool);
+		memcpy(st->pool + st->pool_n, ids, n * sizeof *ids);
+		c->id = (uint32_t)st->pool_n;
+		st->pool_n += n;
+	}
+	memcpy(c + 1, key, len);
+	i = (size_t)h & st->mask;
+	while (st->slots[i])
+		i = (i + 1) & st->mask;
+	st->slots[i] = (h >> 32 << 32) | (st->ents_n / 8 + 1);
+	st->ents_n += need;
 	st->used++;
 	return c;
 }
@@ -156,12 +198,15 @@ cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
 /* ---- records ------------------------------------------------------------- */
 
 static void
-push_ids(struct state *st, const uint32_t *ids, size_t n)
+push_entry(struct state *st, const struct centry *c)
 {
-	if (st->n + n > st->cap)
-		st->stk = xgrow(st->stk, &st->cap, st->n + n, sizeof *st->stk);
-	memcpy(st->stk + st->n, ids, n * sizeof *ids);
-	st->n += n;
+	if (st->n + c->n > st->cap)
+		st->stk = xgrow(st->stk, &st->cap, st->n + c->n, sizeof *st->stk);
+	if (c->n == 1)
+		st->stk[st->n++] = c->id;
+	else
+		for (uint32_t i = 0; i < c->n; i++)
+			st->stk[st->n++] = st->pool[c->id + i];
 }
 
 static int
@@ -179,6 +224,7 @@ flush(struct state *st)
 	for (size_t i = st->n; i > 0; i--)
 		st->out[d++] = st->stk[i - 1];
 	st->n = 0;
+	st->prev = 0;
 	rc = sink_sample1(st->s, st->out, d, st->type, st->value,
 		st->has_meta ? &st->meta : NULL);
 	return rc < 0 ? sink_fail_at(st->s, st->lineno) : 0;
@@ -192,32 +238,51 @@ add_frame(struct state *st, const char *line, size_t line_len,
 {
 	uint32_t kind = st->java ? KEY_FRAME_JAVA : KEY_FRAME;
 	size_t klen = cont ? (size_t)(cont + cont_len - rest) : rest_len;
-	uint64_t h = hash_bytes(rest, klen, kind);
-	struct centry *c = cache_find(st, rest, klen, kind, h);
+	struct centry *c = NULL;
 	struct ps_frame_line f;
+	uint64_t h = 0;
 	size_t n;
 
-	if (c) {
-		push_ids(st, st->pool + c->off, c->n);
-		return 0;
+	/* callers follow callees the same way most of the time: try the
+	 * line that came after the previous one last time before hashing */
+	if (st->prev) {
+		uint64_t next = ((struct centry *)(st->ents + st->prev - 1))->next;
+
+		if (next) {
+			c = (struct centry *)(st->ents + next - 1);
+			if (c->len != klen || c->kind != kind ||
+			    memcmp(c + 1, rest, klen) != 0)
+				c = NULL;
+		}
 	}
-	if (ps_frame_split(rest, rest_len, cont, cont_len, &f) < 0) {
-		sink_skip(st->s, "lines skipped (bad frame line)", st->lineno,
-			line, line_len);
-		return 0;
+	if (!c) {
+		h = key_hash(rest, klen, kind);
+		c = cache_find(st, rest, klen, kind, h);
 	}
-	line_len = 0;
-	f.address = 0;
-	while (line < rest && is_blank(*line))
-		line++;
-	for (const char *p = line; p < rest && ps_is_hex(*p); p++)
-		f.address = f.address << 4 | (uint64_t)(*p <= '9' ? *p - '0' :
-			(*p | 0x20) - 'a' + 10);
-	n = ps_frame_intern(st->s, &f, st->java, &st->sc);
-	if (n == 0)
-		return sink_fail_at(st->s, st->lineno);
-	c = cache_add(st, rest, klen, kind, h, st->sc.ids, n);
-	push_ids(st, st->pool + c->off, c->n);
+	if (!c) {
+		if (ps_frame_split(rest, rest_len, cont, cont_len, &f) < 0) {
+			sink_skip(st->s, "lines skipped (bad frame line)",
+				st->lineno, line, line_len);
+			return 0;
+		}
+		f.address = 0;
+		while (line < rest && is_blank(*line))
+			line++;
+		for (const char *p = line; p < rest && ps_is_hex(*p); p++)
+			f.address = f.address << 4 | (uint64_t)(*p <= '9' ?
+				*p - '0' : (*p | 0x20) - 'a' + 10);
+		n = ps_frame_intern(st->s, &f, st->java, &st->sc);
+		if (n == 0)
+			return sink_fail_at(st->s, st->lineno);
+		c = cache_add(st, rest, klen, kind, h, st->sc.ids, n);
+	}
+	push_entry(st, c);
+	n = (size_t)((unsigned char *)c - st->ents) + 1;
+	if (st->prev)
+		((struct centry *)(st->ents + st->prev - 1))->next = n;
+	st->prev = n;
+	if (c->next)
+		__builtin_prefetch(st->ents + c->next - 1);
 	return 0;
 }
 
@@ -291,16 +356,15 @@ set_root(struct state *st, const struct ps_event *ev)
 		if (mode == SINK_ROOT_TID)
 			len += (size_t)snprintf(b + len, 16, "/%d", (int)ev->tid);
 	}
-	h = hash_bytes(b, len, KEY_ROOT);
+	h = key_hash(b, len, KEY_ROOT);
 	c = cache_find(st, b, len, KEY_ROOT, h);
 	if (!c) {
 		id = sink_frame(st->s, b, len, FRAME_PROCESS);
 		if (id == FRAME_NONE)
 			return sink_fail_at(st->s, st->lineno);
-		c = cache_add(st, arena_strndup(&st->keys, b, len), len, KEY_ROOT,
-			h, &id, 1);
+		c = cache_add(st, b, len, KEY_ROOT, h, &id, 1);
 	}
-	st->root = st->pool[c->off];
+	st->root = c->id;
 	st->has_root = true;
 	return 0;
 }
@@ -324,17 +388,15 @@ continuation_len(const char *p, const char *end)
 	return (size_t)(e - p);
 }
 
-/* Handles the frame in line[0..len) (leading blanks allowed); *next is
- * moved past a continuation line it consumes. */
+/* Handles the frame in line[0..len), whose first non-blank byte is at p;
+ * *next is moved past a continuation line it consumes. */
 static int
-frame_line(struct state *st, const char *line, size_t len, const char **next,
-	const char *end)
+frame_line(struct state *st, const char *line, size_t len, const char *p,
+	const char **next, const char *end)
 {
-	const char *p = line, *e = line + len, *cont = NULL;
+	const char *e = line + len, *cont = NULL;
 	size_t alen, clen = 0;
 
-	while (p < e && is_blank(*p))
-		p++;
 	while (e > p && is_blank(e[-1]))
 		e--;
 	alen = ps_address_len(p, (size_t)(e - p));
@@ -408,9 +470,10 @@ event_line(struct state *st, const char *line, size_t len, const char **next,
 		return -1;
 	st->open = true;
 	st->n = 0;
+	st->prev = 0;
 	/* without callchains the sampled frame ends the event line */
 	if (ev.rest_len > 0 && ps_address_len(ev.rest, ev.rest_len) > 0)
-		return frame_line(st, ev.rest, ev.rest_len, next, end);
+		return frame_line(st, ev.rest, ev.rest_len, ev.rest, next, end);
 	return 0;
 }
 
@@ -432,6 +495,7 @@ open_headerless(struct state *st)
 	st->java = false;
 	st->open = true;
 	st->n = 0;
+	st->prev = 0;
 	return 0;
 }
 
@@ -527,12 +591,12 @@ parse_lines(struct state *st, const char *data, size_t size)
 			} else if (st->bad) {
 				/* the rest of a record whose event line was bad */
 			} else if (st->open) {
-				rc = frame_line(st, p, len, &next, end);
+				rc = frame_line(st, p, len, q, &next, end);
 			} else if (!st->seen_event &&
 			    ps_address_len(q, (size_t)(e - q)) > 0) {
 				rc = open_headerless(st);
 				if (rc == 0)
-					rc = frame_line(st, p, len, &next, end);
+					rc = frame_line(st, p, len, q, &next, end);
 			} else {
 				sink_skip(st->s, "lines skipped (frame line outside a sample)",
 					st->lineno, p, len);
@@ -568,19 +632,19 @@ perf_script_parse(const struct input *in, struct sink *out, struct error *err)
 	st.s = out;
 	st.opts = out->opts;
 	st.mask = 4095;
-	st.tab = xcalloc(st.mask + 1, sizeof *st.tab);
+	st.slots = xcalloc(st.mask + 1, sizeof *st.slots);
 	st.last_ev = SIZE_MAX;
 	rc = parse_lines(&st, in->data, in->len);
 	sink_progress(out, in->len, in->len);
 	for (size_t i = 0; i < st.n_evs; i++)
 		free(st.evs[i].name);
 	free(st.evs);
-	free(st.tab);
+	free(st.slots);
+	free(st.ents);
 	free(st.pool);
 	free(st.stk);
 	free(st.out);
 	free(st.rootname);
-	arena_free(&st.keys);
 	ps_scratch_free(&st.sc);
 	return rc;
 }

@@ -9,6 +9,18 @@
 #include "perf_script_frame.h"
 #include "xmalloc.h"
 
+#define H 1
+#define B 2
+const unsigned char ps_ctype[256] = {
+	['\t'] = B, ['\r'] = B, [' '] = B,
+	['0'] = H, ['1'] = H, ['2'] = H, ['3'] = H, ['4'] = H, ['5'] = H,
+	['6'] = H, ['7'] = H, ['8'] = H, ['9'] = H,
+	['a'] = H, ['b'] = H, ['c'] = H, ['d'] = H, ['e'] = H, ['f'] = H,
+	['A'] = H, ['B'] = H, ['C'] = H, ['D'] = H, ['E'] = H, ['F'] = H,
+};
+#undef H
+#undef B
+
 void
 ps_scratch_free(struct ps_scratch *sc)
 {

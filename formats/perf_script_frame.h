@@ -26,17 +26,19 @@ struct ps_frame_line {
 	uint32_t src_line;
 };
 
+/* Bit 1: hex digit; bit 2: blank (space, tab, CR). */
+extern const unsigned char ps_ctype[256];
+
 static inline bool
 ps_is_hex(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-		(c >= 'A' && c <= 'F');
+	return ps_ctype[(unsigned char)c] & 1;
 }
 
 static inline bool
 ps_is_space(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r';
+	return ps_ctype[(unsigned char)c] & 2;
 }
 
 /* Length of a leading hex token of p[0..len) that is followed by a blank

@@ -200,22 +200,20 @@ calltree_name_len(const struct calltree *t, uint32_t id)
 	return f == FRAME_NONE ? 3 : profile_frame(t->prof, f)->name_len;
 }
 
-/* flamegraph.pl sorts whole folded lines, so a name that is a prefix of
- * another compares as if followed by ';'. */
+/* Byte order of names, a prefix before its extensions: the alphabetical
+ * order flamegraph.pl shows (it sorts whole lines; for siblings that is
+ * name order except for names that extend one another). */
 static int
 name_cmp(const struct frame *a, const struct frame *b)
 {
 	size_t n = a->name_len < b->name_len ? a->name_len : b->name_len;
 	int c = memcmp(a->name, b->name, n);
-	unsigned char ca, cb;
 
 	if (c)
 		return c;
-	if (a->name_len == b->name_len)
-		return (int)a->kind - (int)b->kind;
-	ca = a->name_len > n ? (unsigned char)a->name[n] : ';';
-	cb = b->name_len > n ? (unsigned char)b->name[n] : ';';
-	return ca == cb ? (a->name_len < b->name_len ? -1 : 1) : (int)ca - (int)cb;
+	if (a->name_len != b->name_len)
+		return a->name_len < b->name_len ? -1 : 1;
+	return (int)a->kind - (int)b->kind;
 }
 
 struct sort_ctx {

@@ -12,6 +12,7 @@
 #include "calltree.h"
 #include "escape.h"
 #include "format.h"
+#include "keymap.h"
 #include "load.h"
 #include "options.h"
 #include "print.h"
@@ -144,6 +145,8 @@ main(int argc, char **argv)
 		return 0;
 	case MODE_FORMATS:
 		return print_formats();
+	case MODE_KEYS:
+		return keymap_print_active(stdout, opts.keymap);
 	default:
 		break;
 	}

@@ -62,8 +62,11 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 	const struct profile *p = t->prof;
 	const char *unit = profile_type_unit(p, t->query.type_a);
 	double total = t->nodes[CT_ROOT].total[0];
-	int width = o->width < 40 ? 40 : o->width;
-	size_t name_cols = (size_t)width - COL_PCT - 2 * COL_VALUE - 4;
+	int width = o->width < 20 ? 20 : o->width;
+	/* narrow outputs drop the self column, then the total column */
+	int value_cols = width >= 72 ? 2 : width >= 48 ? 1 : 0;
+	size_t name_cols = (size_t)width - COL_PCT - 2 -
+		(size_t)value_cols * (COL_VALUE + 1);
 	size_t max_levels = name_cols / 4;
 	uint32_t *stack = NULL, *kids = NULL;
 	size_t n = 0, cap = 0, kcap = 0;
@@ -77,8 +80,12 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 	put_name(out, head, hlen < (int)sizeof head ? (size_t)hlen : sizeof head - 1,
 		(size_t)width);
 	fputc('\n', out);
-	fprintf(out, "%*s %*s %*s  %s\n", COL_PCT, "total%", COL_VALUE, "total",
-		COL_VALUE, "self", "frame");
+	fprintf(out, "%*s", COL_PCT, "total%");
+	if (value_cols >= 1)
+		fprintf(out, " %*s", COL_VALUE, "total");
+	if (value_cols >= 2)
+		fprintf(out, " %*s", COL_VALUE, "self");
+	fputs("  frame\n", out);
 	stack = xgrow(stack, &cap, 1, sizeof *stack);
 	stack[n++] = CT_ROOT;
 	while (n > 0) {
@@ -88,10 +95,15 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 
 		if (total > 0 && 100.0 * nd->total[0] / total < o->min_percent)
 			continue;
-		fprintf(out, "%*s %*s %*s  ", COL_PCT,
-			units_format_percent(nd->total[0], total, a, sizeof a),
-			COL_VALUE, format_value(nd->total[0], unit, b, sizeof b),
-			COL_VALUE, format_value(nd->self[0], unit, c, sizeof c));
+		fprintf(out, "%*s", COL_PCT,
+			units_format_percent(nd->total[0], total, a, sizeof a));
+		if (value_cols >= 1)
+			fprintf(out, " %*s", COL_VALUE,
+				format_value(nd->total[0], unit, b, sizeof b));
+		if (value_cols >= 2)
+			fprintf(out, " %*s", COL_VALUE,
+				format_value(nd->self[0], unit, c, sizeof c));
+		fputs("  ", out);
 		/* deep stacks: indentation stops growing and says how deep */
 		if (nd->depth <= max_levels) {
 			indent = nd->depth * 2;

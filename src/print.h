@@ -7,7 +7,7 @@
 struct calltree;
 
 struct print_options {
-	int width;            /* columns per line, >= 40 */
+	int width;            /* columns per line; below 72 the self column goes, below 48 the total */
 	double min_percent;   /* leave out nodes below this share of the total */
 };
 

@@ -231,3 +231,55 @@ canvas_dump(const struct canvas *c, FILE *out, bool roles)
 	}
 	return ferror(out) ? -1 : 0;
 }
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+int
+canvas_put_elided(struct canvas *c, int x, int y, int maxw, const char *s,
+	size_t len, unsigned role, unsigned attr)
+{
+	char stackbuf[1024], *buf = stackbuf;
+	size_t need, blen, i = 0;
+	int total, head, tail, used, wp = 0;
+
+	if (maxw <= 0)
+		return 0;
+	need = escape_text(s, len, NULL, 0) + 1;
+	if (need > sizeof stackbuf)
+		buf = xmalloc(need);
+	escape_text(s, len, buf, need);
+	blen = strlen(buf);
+	total = canvas_text_width(buf, blen);
+	if (total <= maxw || maxw < 4) {
+		used = canvas_put(c, x, y, maxw, buf, blen, role, attr);
+		goto out;
+	}
+	head = (maxw - 1) * 2 / 5;
+	tail = maxw - 1 - head;
+	used = canvas_put(c, x, y, head, buf, blen, role, attr);
+	used += canvas_put(c, x + used, y, 1, ELLIPSIS, strlen(ELLIPSIS), role, attr);
+	/* the shortest suffix that is at most tail cells wide */
+	while (i < blen && total - wp > tail) {
+		uint32_t cp;
+		size_t n = utf8_decode(buf + i, blen - i, &cp);
+
+		if (n == 0)
+			n = 1;
+		wp += codepoint_width(cp);
+		i += n;
+	}
+	/* skip combining marks orphaned by the cut */
+	while (i < blen) {
+		uint32_t cp;
+		size_t n = utf8_decode(buf + i, blen - i, &cp);
+
+		if (n == 0 || codepoint_width(cp) != 0)
+			break;
+		i += n;
+	}
+	used += canvas_put(c, x + used, y, maxw - used, buf + i, blen - i, role, attr);
+out:
+	if (buf != stackbuf)
+		free(buf);
+	return used;
+}

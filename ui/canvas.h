@@ -57,4 +57,10 @@ void canvas_paint(struct canvas *c, int x, int y, int w, unsigned role, unsigned
  * a second block of one letter per cell (palette_role_letter). */
 int canvas_dump(const struct canvas *c, FILE *out, bool roles);
 
+/* Writes untrusted text in at most maxw cells; when it does not fit, the
+ * middle is replaced by "…" (about 2/5 of the room for the start, the
+ * rest for the end, where names keep their most specific part). */
+int canvas_put_elided(struct canvas *c, int x, int y, int maxw, const char *s,
+	size_t len, unsigned role, unsigned attr);
+
 #endif

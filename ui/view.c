@@ -131,11 +131,28 @@ ui_key(struct ui *ui, int key)
 	ui->message[0] = '\0';
 	a = keymap_lookup(ui->km, v->ops->keymap, key);
 	if (a == ACTION_NONE) {
-		ui_message(ui, "%s is not bound to anything here; press ? for help",
-			keys_name(key, name, sizeof name));
+		char help[32];
+
+		if (ui_help_key(ui, help, sizeof help))
+			ui_message(ui, "%s is not bound to anything here; press %s for help",
+				keys_name(key, name, sizeof name), help);
+		else
+			ui_message(ui, "%s is not bound to anything here",
+				keys_name(key, name, sizeof name));
 		return true;
 	}
 	return ui_action(ui, a) || had_message || ui->message[0];
+}
+
+const char *
+ui_help_key(const struct ui *ui, char *buf, size_t size)
+{
+	struct view *v = ui_top(ui);
+	int key;
+
+	if (!v || keymap_keys(ui->km, v->ops->keymap, ACTION_VIEW_HELP, &key, 1) == 0)
+		return NULL;
+	return keys_name(key, buf, size);
 }
 
 bool

@@ -82,6 +82,9 @@ bool ui_mouse(struct ui *ui, enum mouse_kind kind, int x, int y);
 void ui_resize(struct ui *ui, int width, int height);
 /* Draws the top view into ui->canvas. */
 void ui_draw(struct ui *ui);
+/* The name of the first key that opens the help in the top view, into
+ * buf; NULL when no key does. */
+const char *ui_help_key(const struct ui *ui, char *buf, size_t size);
 /* Sets the transient status-line message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

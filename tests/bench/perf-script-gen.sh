@@ -8,8 +8,9 @@
 # comms and threads, CPU and period fields, deep stacks (15-90 frames) of
 # C, C++ (templates, argument lists) and JIT (/tmp/perf-PID.map) frames,
 # kernel syscall/irq tails on about a third of the samples, [unknown]
-# frames, leaf addresses that vary per sample and tens of thousands of
-# distinct stacks with a skewed (hot-path) distribution. SEED=N changes
+# frames, a dozen sampled addresses per function, fixed return addresses
+# per call site, and tens of thousands of distinct stacks with a skewed
+# (hot-path) distribution. SEED=N changes
 # the data; the same SEED always gives the same file.
 size_mb=${1:-500}
 seed=${SEED:-42}
@@ -31,6 +32,7 @@ function init_funcs(   i, k, dso) {
 	for (i = 0; i < nu; i++) {
 		k = pick(nd)
 		fdso[i] = dsos[k + 1]
+		fsize[i] = 64 + pick(4000)
 		fbase[i] = (k + 1) * 1048576 + pick(900000)
 		v = verbs[pick(24) + 1]; n = nouns[pick(15) + 1]
 		if (fdso[i] ~ /perf-/)
@@ -41,11 +43,16 @@ function init_funcs(   i, k, dso) {
 			fname[i] = "__" v "_" i
 		else
 			fname[i] = v "_" tolower(n) "_" i
-		fsize[i] = 64 + pick(4000)
+		fexe[i] = fdso[i] ~ /appd/
 		# callees: a few later functions, so that paths share prefixes
 		ncallee[i] = 1 + pick(5)
-		for (k = 0; k < ncallee[i]; k++)
+		for (k = 0; k < ncallee[i]; k++) {
 			callee[i, k] = (i + 1 + pick(200)) % nu
+			retoff[i, k] = pick(fsize[i])
+		}
+		# hot instructions where samples land in this function
+		for (k = 0; k < 12; k++)
+			hot[i, k] = pick(fsize[i])
 	}
 	split("entry_SYSCALL_64_after_hwframe do_syscall_64 __x64_sys_read " \
 		"ksys_read vfs_read new_sync_read sock_read_iter tcp_recvmsg " \
@@ -70,30 +77,35 @@ function init_funcs(   i, k, dso) {
 }
 
 function init_paths(   p, d, k, f, c, s, root) {
-	np = 40000
+	np = 30000
 	for (p = 0; p < np; p++) {
 		root = pick(40)
 		d = 12 + pick(75)
 		f = root
-		s = ""
 		# frames root first; stored as caller lines, printed reversed
 		for (k = 0; k < d; k++) {
 			path[p, k] = f
-			c = callee[f, pick(ncallee[f])]
-			f = c
+			c = pick(ncallee[f])
+			slot[p, k] = c
+			f = callee[f, c]
 		}
 		plen[p] = d
 		# the caller frames of a path are fixed return addresses
-		for (k = 0; k < d - 1; k++)
-			pline[p, k] = frame(path[p, k], pick(fsize[path[p, k]]))
+		pbytes[p] = 0
+		for (k = 0; k < d - 1; k++) {
+			pline[p, k] = frame(path[p, k], retoff[path[p, k], slot[p, k]])
+			pbytes[p] += length(pline[p, k])
+		}
 		ptail[p] = (pick(100) < 8) ? sprintf("\t%16s [unknown] ([unknown])\n", "0") : ""
+		pbytes[p] += length(ptail[p]) + 1
 	}
 }
 
 function frame(f, off,   a) {
-	a = "7f" hex(fbase[f] + off + 16777216, 10)
-	if (fdso[f] ~ /appd/)
+	if (fexe[f])
 		a = "55d0c0" hex(fbase[f] + off, 6)
+	else
+		a = "7f" hex(fbase[f] + off + 16777216, 10)
 	return sprintf("\t%16s %s+0x%x (%s)\n", a, fname[f], off, fdso[f])
 }
 
@@ -110,7 +122,7 @@ BEGIN {
 		comm = comms[ci]
 		tid = 1000 * ci + pick(16)
 		r = rand()
-		p = int(np * r * r * r)
+		p = int(np * r * r)
 		t += 0.000197
 		out = sprintf("%s %d/%d [%03d] %12.6f: %10d cpu-clock:ppp: \n",
 			comm, 1000 * ci, tid, pick(32), t, 1001001)
@@ -118,11 +130,12 @@ BEGIN {
 			out = out kchain[pick(300)]
 		d = plen[p]
 		f = path[p, d - 1]
-		out = out frame(f, pick(fsize[f]))
-		for (k = d - 2; k >= 0; k--)
-			out = out pline[p, k]
-		out = out ptail[p] "\n"
+		out = out frame(f, hot[f, pick(12)])
 		printf "%s", out
-		bytes += length(out)
+		# the callers, printed one by one: building one string is slow
+		for (k = d - 2; k >= 0; k--)
+			printf "%s", pline[p, k]
+		printf "%s\n", ptail[p]
+		bytes += length(out) + pbytes[p]
 	}
 }'

@@ -1,0 +1,80 @@
+# Command-line behaviour: modes, exit codes and error messages.
+: "${SCORCH:?}"
+export LC_ALL=C
+here=$(cd "$(dirname "$0")" && pwd)
+fixtures=$here/../formats/folded
+pass=0 fail=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+
+# expect NAME CODE STDOUT_REGEX STDERR_REGEX -- ARGS...  (regex "" = empty)
+expect() {
+	name=$1 code=$2 out_re=$3 err_re=$4
+	shift 5
+	"$SCORCH" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	if [ "$rc" != "$code" ]; then
+		bad "$name: exit $rc, want $code ($(head -c 200 "$tmp/err"))"; return
+	fi
+	if [ -z "$out_re" ]; then
+		[ -s "$tmp/out" ] && { bad "$name: unexpected stdout: $(head -c 200 "$tmp/out")"; return; }
+	elif ! grep -Eq -- "$out_re" "$tmp/out"; then
+		bad "$name: stdout lacks /$out_re/: $(head -c 200 "$tmp/out")"; return
+	fi
+	if [ -z "$err_re" ]; then
+		[ -s "$tmp/err" ] && { bad "$name: unexpected stderr: $(head -c 200 "$tmp/err")"; return; }
+	elif ! grep -Eq -- "$err_re" "$tmp/err"; then
+		bad "$name: stderr lacks /$err_re/: $(head -c 200 "$tmp/err")"; return
+	fi
+	ok
+}
+
+expect help 0 '^Usage: scorch' '' -- --help
+expect help-short 0 '--folded' '' -- -h
+expect version 0 '^scorch [0-9]+\.[0-9]+' '' -- --version
+expect formats 0 '^folded ' '' -- --formats
+expect no-file 2 '' 'scorch: no input file \(try scorch --help\)' --
+expect two-files 2 '' 'one input file expected, got 2' -- --folded a b
+expect unknown-option 2 '' "unknown option '--bogus'" -- --bogus x
+expect missing-value 2 '' "option '--width' needs a value" -- x --width
+expect bad-width 2 '' '--width: expected 10..100000' -- --print --width=abc x
+expect bad-color 2 '' '--color: expected auto, always or never' -- --color=pink x
+expect bad-group 2 '' '--group: expected comm, pid, tid or none' -- --group=x x
+expect bad-size 2 '' '--max-input: expected a size' -- --max-input=lots x
+expect missing 2 '' 'scorch: nope/absent.txt: cannot open: No such file or directory' -- --folded nope/absent.txt
+expect directory 2 '' "scorch: $here: is a directory" -- --folded "$here"
+expect unknown-format-name 2 '' "unknown format 'nosuch' \\(see scorch --formats\\)" -- --format=nosuch --folded "$fixtures/spec-example.in"
+expect bad-sample-type 2 '' "no sample type or event 'cpu' \\(have: samples\\)" -- --sample-type=cpu --folded "$fixtures/spec-example.in"
+
+# stdin, and the same result as the file
+"$SCORCH" --folded - <"$fixtures/unsorted-duplicates.in" >"$tmp/stdin" 2>"$tmp/err"
+if cmp -s "$tmp/stdin" "$fixtures/unsorted-duplicates.expected"; then ok; else bad "stdin differs"; fi
+gzip -c "$fixtures/unsorted-duplicates.in" | "$SCORCH" --folded - >"$tmp/stdin" 2>&1
+if cmp -s "$tmp/stdin" "$fixtures/unsorted-duplicates.expected"; then ok; else bad "gzip stdin differs"; fi
+
+# warnings name file and line; the result still comes out
+expect warning 0 '^api;main;serve;handle_get;json_encode 40$' \
+	'^scorch: warning: 1 lines skipped \(no count\), first at .*spec-example.in:3: api;main;serve;idle$' \
+	-- --folded "$fixtures/spec-example.in"
+
+# --print fits --width, escapes control bytes, and shows units
+"$SCORCH" --print --width=40 "$fixtures/spec-example.in" >"$tmp/print" 2>/dev/null
+if awk 'length($0) > 40 { exit 1 }' "$tmp/print"; then ok; else bad "--print wider than 40"; fi
+if grep -q 'json_encode' "$tmp/print" || grep -q 'json_e' "$tmp/print"; then ok; else bad "--print lacks frames"; fi
+"$SCORCH" --print --width=80 "$fixtures/control-bytes.in" >"$tmp/print" 2>&1
+if grep -q 'a\\x1bb' "$tmp/print" && ! grep -q "$(printf '\033')" "$tmp/print"; then ok; else bad "--print does not escape"; fi
+expect print-fraction 0 '^ +100% +56\.5 +0  all$' 'warning' -- --print --width=80 "$fixtures/spec-example.in" --min-percent=5
+expect print-order 0 'worker-7' 'warning' -- --print --order=weight "$fixtures/spec-example.in" --min-percent=5
+
+# --info lists what was loaded
+expect info 0 '^skipped: 1 lines skipped \(no count\) \(first at line 3\)$' 'warning' -- --info "$fixtures/spec-example.in"
+
+# a closed pipe ends a writer quietly
+awk 'BEGIN { for (i = 0; i < 200000; i++) printf "root;f%d %d\n", i, i + 1 }' >"$tmp/big.folded"
+"$SCORCH" --folded "$tmp/big.folded" 2>"$tmp/err" | head -n 1 >/dev/null
+if [ ! -s "$tmp/err" ]; then ok; else bad "SIGPIPE wrote: $(head -c 200 "$tmp/err")"; fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

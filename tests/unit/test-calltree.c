@@ -1,0 +1,150 @@
+/* The calltree: totals, self, two series, sibling orders, inversion. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "calltree.h"
+#include "helpers.h"
+#include "query.h"
+
+/* The child of parent named name, or CT_NONE. */
+static uint32_t
+child(const struct calltree *t, uint32_t parent, const char *name)
+{
+	for (uint32_t c = t->nodes[parent].first_child; c != CT_NONE;
+	     c = t->nodes[c].next_sibling)
+		if (strcmp(calltree_name(t, c), name) == 0)
+			return c;
+	return CT_NONE;
+}
+
+static struct calltree *
+build(struct profile *p, const char *text, enum calltree_order order, bool inverted)
+{
+	struct query q;
+
+	assert_int_equal(profile_from_folded(p, text), 0);
+	query_default(&q, p);
+	q.inverted = inverted;
+	return calltree_build(p, &q, order);
+}
+
+static void
+totals_and_self(void **state)
+{
+	struct profile p;
+	struct calltree *t = build(&p,
+		"main;parse;lex 10\nmain;parse 5\nmain;write 3\nmain;parse;lex 2\n",
+		CALLTREE_BY_NAME, false);
+	uint32_t m = child(t, CT_ROOT, "main"), parse = child(t, m, "parse");
+
+	assert_int_equal(t->n, 5);
+	assert_true(t->nodes[CT_ROOT].total[0] == 20);
+	assert_true(t->nodes[m].total[0] == 20);
+	assert_true(t->nodes[m].self[0] == 0);
+	assert_true(t->nodes[parse].total[0] == 17);
+	assert_true(t->nodes[parse].self[0] == 5);
+	assert_true(t->nodes[child(t, parse, "lex")].self[0] == 12);
+	assert_int_equal(t->nodes[child(t, parse, "lex")].depth, 3);
+	assert_int_equal(t->max_depth, 3);
+	calltree_free(t);
+	profile_free(&p);
+}
+
+static void
+orders(void **state)
+{
+	struct profile p;
+	struct calltree *t = build(&p, "r;b 1\nr;a 2\nr;c 9\nr;a b 4\n",
+		CALLTREE_BY_NAME, false);
+	uint32_t r = child(t, CT_ROOT, "r"), c;
+	const char *want_name[] = { "a", "a b", "b", "c" };
+	const char *want_weight[] = { "c", "a b", "a", "b" };
+	int i = 0;
+
+	/* alphabetical: a name sorts before its extensions */
+	for (c = t->nodes[r].first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
+		assert_string_equal(calltree_name(t, c), want_name[i++]);
+	calltree_sort(t, CALLTREE_BY_WEIGHT);
+	i = 0;
+	for (c = t->nodes[r].first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
+		assert_string_equal(calltree_name(t, c), want_weight[i++]);
+	assert_int_equal(calltree_widest_child(t, r), child(t, r, "c"));
+	assert_int_equal(calltree_prev_sibling(t, child(t, r, "a b")), child(t, r, "c"));
+	assert_int_equal(calltree_prev_sibling(t, child(t, r, "c")), CT_NONE);
+	calltree_free(t);
+	profile_free(&p);
+}
+
+static void
+inverted_roots_are_leaves(void **state)
+{
+	struct profile p;
+	struct calltree *t = build(&p, "a;b;x 3\nc;x 4\na;y 1\n",
+		CALLTREE_BY_NAME, true);
+	uint32_t x = child(t, CT_ROOT, "x");
+
+	assert_true(t->nodes[x].total[0] == 7);
+	assert_true(t->nodes[child(t, x, "b")].total[0] == 3);
+	assert_true(t->nodes[child(t, child(t, x, "b"), "a")].self[0] == 3);
+	assert_true(t->nodes[child(t, x, "c")].total[0] == 4);
+	assert_true(t->nodes[child(t, CT_ROOT, "y")].total[0] == 1);
+	calltree_free(t);
+	profile_free(&p);
+}
+
+static void
+differential_two_series(void **state)
+{
+	struct profile p;
+	struct calltree *t = build(&p,
+		"main;parse;lex 120 80\nmain;parse 0 15\nmain;write 40 40\n",
+		CALLTREE_BY_NAME, false);
+	uint32_t m = child(t, CT_ROOT, "main"), parse = child(t, m, "parse");
+
+	assert_true(p.differential);
+	/* series a = after (second count), b = before (first count) */
+	assert_true(t->nodes[m].total[0] == 135);
+	assert_true(t->nodes[m].total[1] == 160);
+	assert_true(t->nodes[parse].total[0] == 95);
+	assert_true(t->nodes[parse].total[1] == 120);
+	assert_true(t->nodes[parse].self[0] == 15);
+	assert_true(t->nodes[parse].self[1] == 0);
+	calltree_free(t);
+	profile_free(&p);
+}
+
+static void
+unsorted_input_merges(void **state)
+{
+	struct profile p;
+	struct calltree *t = build(&p, "a;b;c 1\nx;y 1\na;b;c 2\na;b 1\nx;y 5\na;q;c 1\n",
+		CALLTREE_BY_NAME, false);
+	uint32_t a = child(t, CT_ROOT, "a");
+
+	assert_int_equal(p.n_stacks, 4);
+	assert_true(t->nodes[child(t, child(t, a, "b"), "c")].total[0] == 3);
+	assert_true(t->nodes[child(t, CT_ROOT, "x")].total[0] == 6);
+	assert_int_equal(t->n, 1 + 3 + 2 + 2);
+	calltree_free(t);
+	profile_free(&p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(totals_and_self),
+		cmocka_unit_test(orders),
+		cmocka_unit_test(inverted_roots_are_leaves),
+		cmocka_unit_test(differential_two_series),
+		cmocka_unit_test(unsorted_input_merges),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
