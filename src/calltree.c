@@ -87,23 +87,56 @@ new_node(struct calltree *t, uint32_t parent, uint32_t frame)
 	return id;
 }
 
-static uint32_t
-child_of(struct calltree *t, struct child_index *ix, uint32_t parent,
-	uint32_t frame)
+/* Parents with few children are searched along their sibling list; only
+ * the children of wide parents go into the index, which keeps it small
+ * (most call-tree nodes have one or two children). */
+#define CHILD_SCAN_MAX 8
+
+static void
+child_index_put(struct child_index *ix, uint32_t parent, uint32_t frame,
+	uint32_t id)
 {
 	uint64_t key = ((uint64_t)parent << 32) | frame;
 	size_t mask = ix->nslots - 1;
 	size_t i = hash_mix(key) & mask;
-	uint32_t id;
 
-	for (; ix->vals[i]; i = (i + 1) & mask)
-		if (ix->keys[i] == key)
-			return ix->vals[i] - 1;
-	id = new_node(t, parent, frame);
+	while (ix->vals[i])
+		i = (i + 1) & mask;
 	ix->keys[i] = key;
 	ix->vals[i] = id + 1;
 	if (++ix->n * 2 > ix->nslots)
 		child_index_grow(ix);
+}
+
+static uint32_t
+child_of(struct calltree *t, struct child_index *ix, uint32_t parent,
+	uint32_t frame)
+{
+	uint32_t id;
+
+	if (t->nodes[parent].n_children < CHILD_SCAN_MAX) {
+		for (id = t->nodes[parent].first_child; id != CT_NONE;
+		     id = t->nodes[id].next_sibling)
+			if (t->nodes[id].frame == frame)
+				return id;
+		id = new_node(t, parent, frame);
+		if (t->nodes[parent].n_children == CHILD_SCAN_MAX) {
+			for (uint32_t c = t->nodes[parent].first_child; c != CT_NONE;
+			     c = t->nodes[c].next_sibling)
+				child_index_put(ix, parent, t->nodes[c].frame, c);
+		}
+		return id;
+	} else {
+		uint64_t key = ((uint64_t)parent << 32) | frame;
+		size_t mask = ix->nslots - 1;
+		size_t i = hash_mix(key) & mask;
+
+		for (; ix->vals[i]; i = (i + 1) & mask)
+			if (ix->keys[i] == key)
+				return ix->vals[i] - 1;
+	}
+	id = new_node(t, parent, frame);
+	child_index_put(ix, parent, frame, id);
 	return id;
 }
 
@@ -155,7 +188,7 @@ calltree_build(const struct profile *prof, const struct query *q,
 	t->prof = prof;
 	t->query = *q;
 	new_node(t, CT_NONE, FRAME_NONE);
-	child_index_init(&ix, prof->n_stacks);
+	child_index_init(&ix, 1024);
 	for (size_t s = 0; s < prof->n_stacks; s++) {
 		const double *row = prof->stack_values + s * nt;
 		double v[2];
