@@ -1,6 +1,6 @@
 /* Every user action, named once. The ACTIONS list produces the enum, the
  * names used in keys files and the help screen's descriptions; keys are
- * bound to these names in keymaps/*.keys, never in a switch. */
+ * bound to these names in keymaps/NAME.keys, never in a switch. */
 #ifndef SCORCH_SRC_ACTION_H
 #define SCORCH_SRC_ACTION_H
 

@@ -15,6 +15,7 @@ profile_init(struct profile *p)
 	frame_table_init(&p->frames);
 	p->n_stack_slots = 1024;
 	p->stack_slots = xcalloc(p->n_stack_slots, sizeof *p->stack_slots);
+	p->stack_slot_tags = xcalloc(p->n_stack_slots, sizeof *p->stack_slot_tags);
 	p->n_labelset_slots = 64;
 	p->labelset_slots = xcalloc(p->n_labelset_slots, sizeof *p->labelset_slots);
 	/* labelset 0 is the empty set */
@@ -33,6 +34,7 @@ profile_free(struct profile *p)
 	free(p->stacks);
 	free(p->stack_values);
 	free(p->stack_slots);
+	free(p->stack_slot_tags);
 	free(p->samples);
 	free(p->sample_values);
 	free(p->labels);
@@ -106,17 +108,22 @@ stack_rehash(struct profile *p)
 {
 	size_t nslots = p->n_stack_slots * 2, mask = nslots - 1;
 	uint32_t *slots = xcalloc(nslots, sizeof *slots);
+	uint32_t *tags = xmalloc(nslots * sizeof *tags);
 
 	for (size_t id = 0; id < p->n_stacks; id++) {
 		const struct stack *s = &p->stacks[id];
-		size_t i = hash_u32s(p->stack_ids + s->off, s->depth, 0) & mask;
+		uint64_t h = hash_u32s(p->stack_ids + s->off, s->depth, 0);
+		size_t i = h & mask;
 
 		while (slots[i])
 			i = (i + 1) & mask;
 		slots[i] = (uint32_t)id + 1;
+		tags[i] = (uint32_t)(h >> 32);
 	}
 	free(p->stack_slots);
+	free(p->stack_slot_tags);
 	p->stack_slots = slots;
+	p->stack_slot_tags = tags;
 	p->n_stack_slots = nslots;
 }
 
@@ -125,13 +132,18 @@ static uint32_t
 stack_intern(struct profile *p, const uint32_t *ids, size_t depth)
 {
 	size_t mask = p->n_stack_slots - 1;
-	size_t i = hash_u32s(ids, depth, 0) & mask;
+	uint64_t h = hash_u32s(ids, depth, 0);
+	uint32_t tag = (uint32_t)(h >> 32);
+	size_t i = h & mask;
 	size_t bytes = depth * sizeof *ids;
 	uint32_t id;
 
 	for (; p->stack_slots[i]; i = (i + 1) & mask) {
-		const struct stack *s = &p->stacks[p->stack_slots[i] - 1];
+		const struct stack *s;
 
+		if (p->stack_slot_tags[i] != tag)
+			continue;
+		s = &p->stacks[p->stack_slots[i] - 1];
 		if (s->depth == depth &&
 		    memcmp(p->stack_ids + s->off, ids, bytes) == 0)
 			return p->stack_slots[i] - 1;
@@ -157,6 +169,7 @@ stack_intern(struct profile *p, const uint32_t *ids, size_t depth)
 		p->n_types * sizeof *p->stack_values);
 	p->n_stacks++;
 	p->stack_slots[i] = id + 1;
+	p->stack_slot_tags[i] = tag;
 	if (p->n_stacks * 2 > p->n_stack_slots)
 		stack_rehash(p);
 	return id;

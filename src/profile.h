@@ -78,6 +78,7 @@ struct profile {
 	size_t n_stacks, cap_stacks;
 	double *stack_values; /* n_stacks * n_types */
 	uint32_t *stack_slots; /* dedup hash: id + 1, 0 = empty */
+	uint32_t *stack_slot_tags; /* high hash bits per slot, to skip compares */
 	size_t n_stack_slots;
 
 	struct sample *samples;

@@ -14,8 +14,19 @@
 #include "profile.h"
 #include "query.h"
 
+/* CPU time of this process: throughput "on one core", whatever else
+ * the machine runs. */
 static double
 now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+wall(void)
 {
 	struct timespec ts;
 
@@ -31,7 +42,7 @@ main(int argc, char **argv)
 	struct stat st;
 	struct rusage ru;
 	int runs = argc > 2 ? atoi(argv[2]) : 3;
-	double best_load = 1e30, best_build = 1e30, mb;
+	double best_load = 1e30, best_build = 1e30, best_wall = 1e30, mb;
 	size_t nodes = 0, stacks = 0;
 
 	if (argc < 2 || stat(argv[1], &st) < 0) {
@@ -43,9 +54,10 @@ main(int argc, char **argv)
 		struct profile p;
 		struct query q;
 		struct calltree *t;
-		double t0, t1, t2;
+		double t0, t1, t2, w0;
 
 		profile_init(&p);
+		w0 = wall();
 		t0 = now();
 		if (load_profile(&p, argv[1], &lo, &err) < 0) {
 			fprintf(stderr, "bench-load: %s: %s\n", argv[1], err.msg);
@@ -55,6 +67,8 @@ main(int argc, char **argv)
 		query_default(&q, &p);
 		t = calltree_build(&p, &q, CALLTREE_BY_NAME);
 		t2 = now();
+		if (wall() - w0 < best_wall)
+			best_wall = wall() - w0;
 		if (t1 - t0 < best_load)
 			best_load = t1 - t0;
 		if (t2 - t1 < best_build)
@@ -69,8 +83,9 @@ main(int argc, char **argv)
 	printf("unique stacks    %zu, calltree nodes %zu\n", stacks, nodes);
 	printf("load             %.3f s  %.0f MB/s\n", best_load, mb / best_load);
 	printf("tree build       %.3f s\n", best_build);
-	printf("load + build     %.3f s  %.0f MB/s  (best of %d)\n",
+	printf("load + build     %.3f s  %.0f MB/s  (CPU time, best of %d)\n",
 		best_load + best_build, mb / (best_load + best_build), runs);
+	printf("wall clock       %.3f s  %.0f MB/s\n", best_wall, mb / best_wall);
 	printf("peak RSS         %.0f MB\n", ru.ru_maxrss / 1024.0);
 	return 0;
 }
