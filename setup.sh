@@ -16,6 +16,10 @@ packages="build-essential autoconf automake pkg-config libncurses-dev \
 libzstd-dev zlib1g-dev libprotobuf-c-dev protobuf-c-compiler uthash-dev \
 libjansson-dev libcmocka-dev tmux zstd gzip ncurses-term valgrind"
 
+# the test suite also fuzzes (clang's libFuzzer) and runs the explorer
+# under valgrind
+check_packages="clang libclang-rt-14-dev"
+
 install_missing() {
 	local missing=
 	for p in $packages; do
@@ -56,6 +60,7 @@ count() { # count DIR KEY
 	sed -n "s/^# $2: *\\([0-9]*\\)\$/\\1/p" "$1/test-suite.log" 2>/dev/null | head -n 1
 }
 
+[ "$what" = check ] && packages="$packages $check_packages"
 install_missing
 case $what in
 run)
@@ -73,7 +78,17 @@ check)
 	echo "== make check (ASan + UBSan build)"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 check_in build-asan
+	echo "== fuzz smoke (${FUZZ_SECONDS:-30} s per target)"
+	(cd build && make -s fuzz-smoke) 2>&1 | tee build/fuzz-smoke.log | grep -v '^INFO' || true
 	pass=0 fail=0
+	fp=$(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' build/fuzz-smoke.log)
+	ff=$(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' build/fuzz-smoke.log)
+	if [ -z "$fp" ]; then
+		echo "fuzz smoke did not run" >&2
+		fail=1
+	else
+		pass=$fp fail=$ff
+	fi
 	for d in build build-asan; do
 		p=$(count $d PASS) f=$(count $d FAIL) e=$(count $d ERROR) x=$(count $d XPASS)
 		if [ -z "$p" ]; then

@@ -37,7 +37,8 @@ cpu_tree_find(const struct cpu_tree *t, int64_t id)
 {
 	if (!t->nslots)
 		return CPU_NODE_NONE;
-	for (size_t i = slot_of(id, t->nslots);; i = (i + 1) & (t->nslots - 1)) {
+	for (size_t i = slot_of(id, t->nslots);;
+	    i = (i + 1) & (t->nslots - 1)) {
 		uint32_t k = t->slots[i];
 
 		if (!k)
@@ -101,8 +102,9 @@ cpu_tree_set_parent(struct cpu_tree *t, struct sink *s, uint32_t child,
 	if (c->parent == parent)
 		return;
 	if (c->parent != CPU_NODE_NONE || child == parent) {
-		json_util_skip(s, "conflicting parent link", "node %lld: parent %lld",
-			(long long)c->id, (long long)t->v[parent].id);
+		json_util_skip(s, "conflicting parent link",
+			"node %lld: parent %lld", (long long)c->id,
+			(long long)t->v[parent].id);
 		return;
 	}
 	c->parent = parent;
@@ -113,7 +115,8 @@ static int
 fix_inner_roots(struct cpu_tree *t, struct sink *s)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->v[i].frame != FRAME_NONE || t->v[i].parent == CPU_NODE_NONE)
+		if (t->v[i].frame != FRAME_NONE ||
+		    t->v[i].parent == CPU_NODE_NONE)
 			continue;
 		t->v[i].frame = sink_frame(s, "(root)", 6, FRAME_USER);
 		if (t->v[i].frame == FRAME_NONE)
@@ -149,8 +152,8 @@ cpu_tree_finish(struct cpu_tree *t, struct sink *s)
 			else
 				bad = true;
 			if (t->v[j].state == CPU_NODE_ON_PATH)
-				json_util_skip(s, "cycle in parent links", "node %lld",
-					(long long)t->v[j].id);
+				json_util_skip(s, "cycle in parent links",
+					"node %lld", (long long)t->v[j].id);
 		}
 		while (np > 0) {
 			struct cpu_node *nd = &t->v[path[--np]];

@@ -28,7 +28,6 @@ struct cpu_series {
 	bool have_start, have_end;
 };
 
-
 static void
 series_free(struct cpu_series *r)
 {
@@ -36,12 +35,6 @@ series_free(struct cpu_series *r)
 	free(r->deltas);
 	memset(r, 0, sizeof *r);
 }
-
-
-
-
-
-
 
 /* Interns the frame of a call frame object (the node itself in the old
  * layout). Lines are 0-based in callFrame, 1-based in the old layout. */
@@ -73,10 +66,6 @@ node_frame(struct sink *s, const json_t *cf, bool one_based, uint32_t *out)
 	return *out == FRAME_NONE ? -1 : 0;
 }
 
-
-
-
-
 /* Adds one node object of the current layout (or of a trace chunk). */
 static int
 add_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
@@ -84,6 +73,7 @@ add_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 	const json_t *cf = json_object_get(node, "callFrame");
 	int64_t id;
 	uint32_t frame;
+	double hits;
 
 	if (!json_util_int(json_object_get(node, "id"), &id)) {
 		sink_skip(s, "node without id", 0, "", 0);
@@ -95,9 +85,10 @@ add_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 	/* some exporters put the call frame fields on the node itself */
 	if (node_frame(s, json_is_object(cf) ? cf : node, false, &frame) < 0)
 		return -1;
-	if (cpu_tree_add(t, id, frame, json_util_get_number(node, "hitCount", 0)) ==
-	    CPU_NODE_NONE)
-		json_util_skip(s, "duplicate node id", "node %lld", (long long)id);
+	hits = json_util_get_number(node, "hitCount", 0);
+	if (cpu_tree_add(t, id, frame, hits) == CPU_NODE_NONE)
+		json_util_skip(s, "duplicate node id", "node %lld",
+			(long long)id);
 	return 0;
 }
 
@@ -117,17 +108,21 @@ link_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 	json_array_foreach(kids, i, v) {
 		uint32_t c;
 
-		if (!json_util_int(v, &pid) || (c = cpu_tree_find(t, pid)) == CPU_NODE_NONE) {
-			json_util_skip(s, "unknown child id", "node %lld: child %lld",
-				(long long)id, json_util_int(v, &pid) ? (long long)pid : -1);
+		if (!json_util_int(v, &pid))
+			pid = -1;
+		if ((c = cpu_tree_find(t, pid)) == CPU_NODE_NONE) {
+			json_util_skip(s, "unknown child id",
+				"node %lld: child %lld", (long long)id,
+				(long long)pid);
 			continue;
 		}
 		cpu_tree_set_parent(t, s, c, k);
 	}
 	if (json_util_int(json_object_get(node, "parent"), &pid)) {
 		if ((p = cpu_tree_find(t, pid)) == CPU_NODE_NONE)
-			json_util_skip(s, "unknown parent id", "node %lld: parent %lld",
-				(long long)id, (long long)pid);
+			json_util_skip(s, "unknown parent id",
+				"node %lld: parent %lld", (long long)id,
+				(long long)pid);
 		else
 			cpu_tree_set_parent(t, s, k, p);
 	}
@@ -214,18 +209,21 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		size_t m = r->n_deltas < n ? r->n_deltas : n;
 
 		for (size_t i = m; i < n; i++)
-			json_util_skip(s, "sample without time delta", "sample %zu of %zu", i, n);
+			json_util_skip(s, "sample without time delta",
+				"sample %zu of %zu", i, n);
 		if (r->n_deltas > n)
-			json_util_skip(s, "time delta without sample", "%zu deltas, %zu samples",
-				r->n_deltas, n);
+			json_util_skip(s, "time delta without sample",
+				"%zu deltas, %zu samples", r->n_deltas, n);
 		n = m;
 	}
 	ts = xmalloc((n + 1) * sizeof *ts);
 	for (size_t i = 0; i < n; i++) {
 		if (t_time >= 0) {
 			if (r->deltas[i] < 0) {
-				json_util_skip(s, "sample out of time order (reordered)",
-					"sample %zu: delta %.0f", i, r->deltas[i]);
+				json_util_skip(s,
+					"sample out of time order (reordered)",
+					"sample %zu: delta %.0f", i,
+					r->deltas[i]);
 				sorted = false;
 			}
 			now += r->deltas[i];
@@ -243,8 +241,8 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		if (t_time >= 0) {
 			if (j + 1 < n)
 				w = ts[j + 1].t - ts[j].t;
-			else if (n == 1)
-				w = r->have_end && r->end_us > ts[j].t ? r->end_us - ts[j].t : 0;
+			else if (n == 1 && r->have_end && r->end_us > ts[j].t)
+				w = r->end_us - ts[j].t;
 			meta.time_ns = (int64_t)(ts[j].t * 1000);
 			values[t_time] = w;
 			total += w;
@@ -252,13 +250,15 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		if (r->ids[i] == INT64_MIN)
 			continue;   /* not a number: counted when read */
 		if (k == CPU_NODE_NONE) {
-			json_util_skip(s, "sample with unknown node id", "sample %zu: node %lld",
-				i, (long long)r->ids[i]);
+			json_util_skip(s, "sample with unknown node id",
+				"sample %zu: node %lld", i,
+				(long long)r->ids[i]);
 			continue;
 		}
 		if (t->v[k].state != CPU_NODE_OK) {
 			json_util_skip(s, "sample on a node in a parent cycle",
-				"sample %zu: node %lld", i, (long long)r->ids[i]);
+				"sample %zu: node %lld", i,
+				(long long)r->ids[i]);
 			continue;
 		}
 		if (t_count >= 0)
@@ -286,12 +286,13 @@ emit_hits(struct cpu_tree *t, struct sink *s, int t_count)
 		if (t->v[k].hits <= 0)
 			continue;
 		if (t->v[k].state != CPU_NODE_OK) {
-			json_util_skip(s, "sample on a node in a parent cycle", "node %lld",
-				(long long)t->v[k].id);
+			json_util_skip(s, "sample on a node in a parent cycle",
+				"node %lld", (long long)t->v[k].id);
 			continue;
 		}
 		depth = cpu_tree_stack(t, (uint32_t)k, &frames);
-		if (sink_sample1(s, frames, depth, t_count, t->v[k].hits, NULL) < 0)
+		if (sink_sample1(s, frames, depth, t_count, t->v[k].hits,
+		    NULL) < 0)
 			return -1;
 	}
 	return 0;
@@ -328,7 +329,8 @@ parse_current(struct sink *s, json_t *prof)
 		goto out;
 	r.have_start = json_util_number(json_object_get(prof, "startTime"),
 		&r.start_us);
-	r.have_end = json_util_number(json_object_get(prof, "endTime"), &r.end_us);
+	r.have_end = json_util_number(json_object_get(prof, "endTime"),
+		&r.end_us);
 	info_span(s, &r);
 	if ((t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0)
 		goto out;
@@ -370,7 +372,8 @@ parse_legacy(struct sink *s, const json_t *prof)
 
 	cpu_tree_init(&t);
 	todo = xgrow(todo, &cap, 1, sizeof *todo);
-	todo[ntodo++] = (struct todo){ json_object_get(prof, "head"), CPU_NODE_NONE };
+	todo[ntodo++] = (struct todo){ json_object_get(prof, "head"),
+		CPU_NODE_NONE };
 	while (ntodo > 0) {
 		struct todo cur = todo[--ntodo];
 		const json_t *kids = json_object_get(cur.node, "children"), *v;
@@ -385,7 +388,8 @@ parse_legacy(struct sink *s, const json_t *prof)
 		if (!json_util_int(json_object_get(cur.node, "id"), &id))
 			id = anon--;
 		if (t.n >= CPU_MAX_NODES) {
-			error_set(s->err, 0, 0, "more than %u profile nodes", CPU_MAX_NODES);
+			error_set(s->err, 0, 0, "more than %u profile nodes",
+				CPU_MAX_NODES);
 			goto out;
 		}
 		if (node_frame(s, cur.node, true, &frame) < 0)
@@ -393,11 +397,13 @@ parse_legacy(struct sink *s, const json_t *prof)
 		k = cpu_tree_add(&t, id, frame,
 			json_util_get_number(cur.node, "hitCount", 0));
 		if (k == CPU_NODE_NONE) {
-			json_util_skip(s, "duplicate node id", "node %lld", (long long)id);
+			json_util_skip(s, "duplicate node id", "node %lld",
+				(long long)id);
 			continue;
 		}
 		t.v[k].parent = cur.parent;
-		todo = xgrow(todo, &cap, ntodo + json_array_size(kids), sizeof *todo);
+		todo = xgrow(todo, &cap, ntodo + json_array_size(kids),
+			sizeof *todo);
 		/* pushed in reverse so that children are numbered in order */
 		for (i = json_array_size(kids); i-- > 0;) {
 			v = json_array_get(kids, i);
@@ -408,7 +414,8 @@ parse_legacy(struct sink *s, const json_t *prof)
 		goto out;
 	r.have_start = json_util_number(json_object_get(prof, "startTime"),
 		&r.start_us);
-	r.have_end = json_util_number(json_object_get(prof, "endTime"), &r.end_us);
+	r.have_end = json_util_number(json_object_get(prof, "endTime"),
+		&r.end_us);
 	r.start_us *= 1e6;
 	r.end_us *= 1e6;
 	info_span(s, &r);
@@ -539,8 +546,8 @@ trace_emit(struct trace_profile *p, struct sink *s, const json_t *events,
 				(long long)p->pid, (long long)p->tid);
 			name = buf;
 		}
-		if ((t.prefix = sink_frame(s, name, strlen(name), FRAME_PROCESS)) ==
-		    FRAME_NONE)
+		t.prefix = sink_frame(s, name, strlen(name), FRAME_PROCESS);
+		if (t.prefix == FRAME_NONE)
 			goto out;
 	}
 	rc = emit_series(&t, s, &p->r, t_count, t_time,
@@ -548,6 +555,26 @@ trace_emit(struct trace_profile *p, struct sink *s, const json_t *events,
 out:
 	cpu_tree_free(&t);
 	return rc;
+}
+
+/* Distinct threads among the profiles that hold samples. */
+static size_t
+trace_threads(const struct trace_profile *tp, size_t n)
+{
+	size_t threads = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+
+		if (tp[i].r.n_ids == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (tp[j].r.n_ids > 0 && tp[j].pid == tp[i].pid &&
+			    tp[j].tid == tp[i].tid)
+				break;
+		threads += j == i;
+	}
+	return threads;
 }
 
 /* A DevTools performance trace: collects the Profile/ProfileChunk events
@@ -571,20 +598,20 @@ parse_trace(struct sink *s, const json_t *events)
 		p = trace_find(&tp, &ntp, &cap, ev);
 		data = json_object_get(json_object_get(ev, "args"), "data");
 		if (strcmp(name, "Profile") == 0) {
+			const json_t *t0 = json_object_get(data, "startTime");
+
+			if (!t0)
+				t0 = json_object_get(ev, "ts");
 			json_util_int(json_object_get(ev, "tid"), &p->tid);
-			p->r.have_start = true;
-			if (!json_util_number(json_object_get(data, "startTime"),
-			    &p->r.start_us) &&
-			    !json_util_number(json_object_get(ev, "ts"), &p->r.start_us))
-				p->r.have_start = false;
+			p->r.have_start = json_util_number(t0, &p->r.start_us);
 		} else {
 			trace_chunk(p, s, data);
 		}
 	}
 	if (ntp == 0) {
-		error_set(s->err, 0, 0, "Chrome trace format not supported: it "
-			"holds no CPU profile (no Profile/ProfileChunk events); save "
-			"a .cpuprofile instead");
+		error_set(s->err, 0, 0, "Chrome trace format not supported: "
+			"it holds no CPU profile (no Profile/ProfileChunk "
+			"events); save a .cpuprofile instead");
 		goto out;
 	}
 	if ((t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0 ||
@@ -593,7 +620,8 @@ parse_trace(struct sink *s, const json_t *events)
 	sink_default_type(s, t_count);
 	rc = 0;
 	for (i = 0; i < ntp && rc == 0; i++)
-		rc = trace_emit(&tp[i], s, events, ntp > 1, t_count, t_time);
+		rc = trace_emit(&tp[i], s, events, trace_threads(tp, ntp) > 1,
+			t_count, t_time);
 out:
 	for (i = 0; i < ntp; i++) {
 		series_free(&tp[i].r);
@@ -628,12 +656,13 @@ cpuprofile_parse(const struct input *in, struct sink *s, struct error *err)
 		rc = parse_current(s, prof);
 	else if (json_is_object(json_object_get(prof, "head")))
 		rc = parse_legacy(s, prof);
-	else if (json_object_get(prof, "$schema") || json_object_get(prof, "shared"))
+	else if (json_object_get(prof, "$schema") ||
+	    json_object_get(prof, "shared"))
 		rc = error_set(err, 0, 0, "not a .cpuprofile: this looks like "
 			"speedscope JSON (try --format=speedscope)");
 	else
-		rc = error_set(err, 0, 0,
-			"not a .cpuprofile: no \"nodes\" array or \"head\" object");
+		rc = error_set(err, 0, 0, "not a .cpuprofile: no \"nodes\" "
+			"array or \"head\" object");
 out:
 	json_decref(root);
 	return rc;
@@ -652,7 +681,9 @@ cpuprofile_probe(const char *head, size_t len)
 	if (head[0] == '[') {
 		/* a bare array of trace events */
 		v = json_util_find_key(head, len, "ph");
-		return v && *v == '"' && json_util_find_key(head, len, "pid") ? 60 : 0;
+		if (v && *v == '"' && json_util_find_key(head, len, "pid"))
+			return 60;
+		return 0;
 	}
 	v = json_util_find_key(head, len, "nodes");
 	if (v && *v == '[' && (json_util_find_key(head, len, "callFrame") ||
@@ -669,7 +700,8 @@ cpuprofile_probe(const char *head, size_t len)
 
 const struct format format_cpuprofile = {
 	.name = "cpuprofile",
-	.description = "Chrome/Node .cpuprofile JSON (also DevTools traces with a CPU profile)",
+	.description = "Chrome/Node .cpuprofile JSON (and DevTools traces "
+		"holding one)",
 	.probe = cpuprofile_probe,
 	.parse = cpuprofile_parse,
 };

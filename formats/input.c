@@ -229,12 +229,10 @@ input_from_memory(struct input *in, const char *name, const char *data,
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {
-		/* parsers rely on data[len] == '\0' */
-		if (data[len] != '\0') {
-			in->buf = xstrndup(data, len);
-			data = in->buf;
-		}
-		in->data = data;
+		/* a copy: parsers rely on data[len] == '\0', and the caller's
+		 * buffer may end exactly at len */
+		in->buf = xstrndup(data, len);
+		in->data = in->buf;
 		in->len = len;
 		return 0;
 	}

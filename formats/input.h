@@ -28,7 +28,7 @@ struct input {
 int input_open(struct input *in, const char *path, uint64_t max_bytes,
 	struct error *err);
 /* Wraps bytes already in memory (tests, fuzzers): same unwrapping. The
- * bytes are copied when a wrapper is removed, else borrowed. */
+ * result is always a copy; data may be freed after the call. */
 int input_from_memory(struct input *in, const char *name, const char *data,
 	size_t len, uint64_t max_bytes, struct error *err);
 void input_close(struct input *in);

@@ -23,6 +23,7 @@
 #include "xmalloc.h"
 
 #define PROGRESS_STEP (64u << 20)
+#define CACHE_MAX_BYTES ((size_t)512 << 20)  /* past this, lines are interned uncached */
 #define KEY_FRAME 0u        /* cache key kinds, mixed into the hash */
 #define KEY_FRAME_JAVA 1u
 #define KEY_ROOT 2u
@@ -36,8 +37,8 @@ struct centry {
 	uint32_t kind;
 	uint32_t id;          /* the frame when n == 1, else offset into pool */
 	uint32_t n;
-	uint64_t next;        /* entry offset + 1 of the line that followed this
-	                       * one last time (the caller), 0 = none */
+	uint64_t next[2];     /* entry offset + 1 of the lines that followed
+	                       * this one (its callers), latest first; 0 = none */
 	/* key bytes follow, padded to 8 */
 };
 
@@ -175,7 +176,7 @@ cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
 	c->len = (uint32_t)len;
 	c->kind = kind;
 	c->n = (uint32_t)n;
-	c->next = 0;
+	c->next[0] = c->next[1] = 0;
 	if (n == 1) {
 		c->id = ids[0];
 	} else {
@@ -244,12 +245,12 @@ add_frame(struct state *st, const char *line, size_t line_len,
 	size_t n;
 
 	/* callers follow callees the same way most of the time: try the
-	 * line that came after the previous one last time before hashing */
+	 * lines that came after the previous one before hashing */
 	if (st->prev) {
-		uint64_t next = ((struct centry *)(st->ents + st->prev - 1))->next;
+		const uint64_t *next = ((struct centry *)(st->ents + st->prev - 1))->next;
 
-		if (next) {
-			c = (struct centry *)(st->ents + next - 1);
+		for (int i = 0; i < 2 && next[i] && !c; i++) {
+			c = (struct centry *)(st->ents + next[i] - 1);
 			if (c->len != klen || c->kind != kind ||
 			    memcmp(c + 1, rest, klen) != 0)
 				c = NULL;
@@ -274,15 +275,32 @@ add_frame(struct state *st, const char *line, size_t line_len,
 		n = ps_frame_intern(st->s, &f, st->java, &st->sc);
 		if (n == 0)
 			return sink_fail_at(st->s, st->lineno);
+		if (st->ents_n + klen > CACHE_MAX_BYTES) {
+			/* every line unique (say, raw addresses): stop copying */
+			if (st->n + n > st->cap)
+				st->stk = xgrow(st->stk, &st->cap, st->n + n, sizeof *st->stk);
+			memcpy(st->stk + st->n, st->sc.ids, n * sizeof *st->stk);
+			st->n += n;
+			st->prev = 0;
+			return 0;
+		}
 		c = cache_add(st, rest, klen, kind, h, st->sc.ids, n);
 	}
 	push_entry(st, c);
 	n = (size_t)((unsigned char *)c - st->ents) + 1;
-	if (st->prev)
-		((struct centry *)(st->ents + st->prev - 1))->next = n;
+	if (st->prev) {
+		uint64_t *next = ((struct centry *)(st->ents + st->prev - 1))->next;
+
+		if (next[0] != n) {
+			next[1] = next[0];
+			next[0] = n;
+		}
+	}
 	st->prev = n;
-	if (c->next)
-		__builtin_prefetch(st->ents + c->next - 1);
+	if (c->next[0])
+		__builtin_prefetch(st->ents + c->next[0] - 1);
+	if (c->next[1])
+		__builtin_prefetch(st->ents + c->next[1] - 1);
 	return 0;
 }
 

@@ -450,8 +450,8 @@ read_field(struct pp *pp, const struct pb_field *f, const uint8_t *at)
 	case 8: pp->keep_frames = f->v; break;
 	case 9:
 		if (pp->time_nanos != 0 && f->v != 0)
-			return pp_fail(pp, at, "%s: a second time_nanos field "
-				"(two profiles concatenated?)", "concatenated profiles");
+			return pp_fail(pp, at, "%s (a second time_nanos field)",
+				"two profiles concatenated");
 		pp->time_nanos = (int64_t)f->v;
 		break;
 	case 10: pp->duration_nanos = (int64_t)f->v; break;
@@ -1128,33 +1128,44 @@ out:
 
 /* Walks a message's fields; depth > 0 also walks known sub-messages.
  * Returns the number of fields, or -1 when the bytes cannot be one. */
+/* Walks a message's fields; depth > 0 also walks known sub-messages.
+ * Returns the number of fields read before the end or the first error;
+ * *ok tells whether the walk reached the end (or the sniff window's). */
 static long
 probe_walk(const uint8_t *p, const uint8_t *end, int depth, bool top,
-	bool cut, int *first_str)
+	bool cut, int *first_str, bool *ok)
 {
 	struct pb_field f;
 	long n = 0;
 
+	*ok = false;
 	while (p < end) {
 		const char *why = pb_next(&p, end, &f);
 
-		if (why)
+		if (why) {
 			/* the sniff window may end inside a field */
-			return cut && (strstr(why, "truncated") || strstr(why, "past")) &&
-				n > 0 ? n : -1;
+			*ok = cut && (strstr(why, "truncated") || strstr(why, "past"));
+			return n;
+		}
+		if (top) {
+			bool sub_ok;
+
+			if (expected_wire(f.num) >= 0 &&
+				(int)f.wire != expected_wire(f.num))
+				return n;
+			if (f.num == 6 && *first_str < 0)
+				*first_str = f.len == 0;
+			if (depth > 0 && f.wire == PB_BYTES &&
+				(f.num <= 5 || f.num == 11)) {
+				probe_walk(f.data, f.data + f.len, depth - 1, false,
+					false, first_str, &sub_ok);
+				if (!sub_ok)
+					return n;
+			}
+		}
 		n++;
-		if (!top)
-			continue;
-		if (expected_wire(f.num) >= 0 && (int)f.wire != expected_wire(f.num))
-			return -1;
-		if (f.num == 6 && *first_str < 0)
-			*first_str = f.len == 0;
-		if (depth > 0 && f.wire == PB_BYTES &&
-			(f.num <= 5 || f.num == 11) &&
-			probe_walk(f.data, f.data + f.len, depth - 1, false, false,
-			first_str) < 0)
-			return -1;
 	}
+	*ok = true;
 	return n;
 }
 
@@ -1185,6 +1196,7 @@ pprof_probe(const char *head, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)head;
 	int first_str = -1;
+	bool ok;
 	long n;
 
 	if (len < 2 || looks_text(p, len))
@@ -1193,8 +1205,15 @@ pprof_probe(const char *head, size_t len)
 	if (expected_wire(p[0] >> 3) != (p[0] & 7) &&
 		!(p[0] >> 3 == 13 && (p[0] & 7) <= 2))
 		return 0;
-	n = probe_walk(p, p + len, 1, true, len >= FORMAT_SNIFF_BYTES, &first_str);
-	if (n < 2 || first_str == 0)
+	n = probe_walk(p, p + len, 1, true, len >= FORMAT_SNIFF_BYTES,
+		&first_str, &ok);
+	if (first_str == 0)
+		return 0;
+	if (!ok)
+		/* many good fields, then damage: a broken profile, whose parse
+		 * error says more than "unrecognised binary input" */
+		return n >= 8 ? 20 : 0;
+	if (n < 2)
 		return 0;
 	return first_str == 1 ? 100 : 90;
 }

@@ -42,7 +42,7 @@ struct ss {
 	uint32_t *stack;         /* scratch: frame ids, root first */
 	size_t *open;            /* scratch: frame indices of open events */
 	size_t stack_cap, open_cap;
-	double time_ns;          /* ns per unit of the "time" type, 0 = none yet */
+	double time_ns;          /* ns per unit of the "time" type, 0 = none */
 	const char *time_unit;   /* its canonical unit */
 	struct sink_label label; /* "profile" = name, with several profiles */
 	struct sample_meta meta;
@@ -77,7 +77,8 @@ read_frames(struct ss *x, const json_t *frames)
 		double line = json_util_get_number(f, "line", 0);
 
 		if (!name) {
-			json_util_skip(x->s, "frame without a name", "shared.frames[%zu]", i);
+			json_util_skip(x->s, "frame without a name",
+				"shared.frames[%zu]", i);
 			name = "(unknown)";
 			len = strlen(name);
 		}
@@ -103,8 +104,9 @@ begin_profile(struct ss *x, const json_t *p, size_t idx)
 	const char *tname;
 
 	if (!u) {
-		json_util_skip(x->s, "profile with an unknown unit", "profile %zu \"%.60s\": "
-			"unit \"%.30s\"", idx, x->name, unit ? unit : "(none)");
+		json_util_skip(x->s, "profile with an unknown unit",
+			"profile %zu \"%.60s\": unit \"%.30s\"", idx, x->name,
+			unit ? unit : "(none)");
 		return 1;
 	}
 	x->scale = 1;
@@ -148,8 +150,9 @@ read_sampled(struct ss *x, const json_t *p, size_t idx)
 	if (!json_is_array(samples) || !json_is_array(weights) ||
 	    json_array_size(samples) != json_array_size(weights)) {
 		json_util_skip(x->s, "sampled profile with bad samples/weights",
-			"profile %zu \"%.60s\": %zu samples, %zu weights", idx, x->name,
-			json_array_size(samples), json_array_size(weights));
+			"profile %zu \"%.60s\": %zu samples, %zu weights", idx,
+			x->name, json_array_size(samples),
+			json_array_size(weights));
 		return 0;
 	}
 	if ((rc = begin_profile(x, p, idx)) != 0)
@@ -160,9 +163,10 @@ read_sampled(struct ss *x, const json_t *p, size_t idx)
 		const json_t *f;
 		bool ok = json_is_array(st);
 
-		if (!json_util_number(json_array_get(weights, i), &w) || w < 0) {
-			json_util_skip(x->s, "sample with a bad weight", "profile \"%.60s\": "
-				"sample %zu", x->name, i);
+		if (!json_util_number(json_array_get(weights, i), &w) ||
+		    w < 0) {
+			json_util_skip(x->s, "sample with a bad weight",
+				"profile \"%.60s\": sample %zu", x->name, i);
 			continue;
 		}
 		x->stack = xgrow(x->stack, &x->stack_cap, depth + 1,
@@ -170,15 +174,16 @@ read_sampled(struct ss *x, const json_t *p, size_t idx)
 		json_array_foreach(st, j, f) {
 			int64_t k;
 
-			if (!json_util_int(f, &k) || k < 0 || (uint64_t)k >= x->n_frames) {
+			if (!json_util_int(f, &k) || k < 0 ||
+			    (uint64_t)k >= x->n_frames) {
 				ok = false;
 				break;
 			}
 			x->stack[j] = x->frames[k];
 		}
 		if (!ok) {
-			json_util_skip(x->s, "sample with a bad frame index", "profile \"%.60s\": "
-				"sample %zu", x->name, i);
+			json_util_skip(x->s, "sample with a bad frame index",
+				"profile \"%.60s\": sample %zu", x->name, i);
 			continue;
 		}
 		if (w > 0 && emit(x, depth, w, at) < 0)
@@ -215,10 +220,12 @@ check_events(struct ss *x, const json_t *events, size_t *bad)
 		    (uint64_t)f >= x->n_frames)
 			return "frame index out of range";
 		if (type[0] == 'O') {
-			x->open = xgrow(x->open, &x->open_cap, n + 1, sizeof *x->open);
+			x->open = xgrow(x->open, &x->open_cap, n + 1,
+				sizeof *x->open);
 			x->open[n++] = (size_t)f;
 		} else if (n == 0 || x->open[n - 1] != (size_t)f) {
-			return "close event does not match the innermost open frame";
+			return "close event does not match the innermost "
+				"open frame";
 		} else {
 			n--;
 		}
@@ -237,15 +244,15 @@ read_evented(struct ss *x, const json_t *p, size_t idx)
 	int rc;
 
 	if (!json_is_array(events)) {
-		json_util_skip(x->s, "evented profile without events", "profile %zu "
-			"\"%.60s\"", idx, x->name);
+		json_util_skip(x->s, "evented profile without events",
+			"profile %zu \"%.60s\"", idx, x->name);
 		return 0;
 	}
 	if ((rc = begin_profile(x, p, idx)) != 0)
 		return rc < 0 ? -1 : 0;
 	if ((why = check_events(x, events, &bad)) != NULL) {
-		json_util_skip(x->s, "evented profile with bad events", "profile \"%.60s\": "
-			"event %zu: %s", x->name, bad, why);
+		json_util_skip(x->s, "evented profile with bad events",
+			"profile \"%.60s\": event %zu: %s", x->name, bad, why);
 		return 0;
 	}
 	/* between two events the open stack ran for the time in between */
@@ -258,7 +265,8 @@ read_evented(struct ss *x, const json_t *p, size_t idx)
 		last = at;
 		json_util_int(json_object_get(e, "frame"), &f);
 		if (json_string_value(json_object_get(e, "type"))[0] == 'O') {
-			x->stack = xgrow(x->stack, &x->stack_cap, n + 1, sizeof *x->stack);
+			x->stack = xgrow(x->stack, &x->stack_cap, n + 1,
+				sizeof *x->stack);
 			x->stack[n++] = x->frames[f];
 		} else {
 			n--;
@@ -266,8 +274,9 @@ read_evented(struct ss *x, const json_t *p, size_t idx)
 	}
 	if (n > 0) {
 		/* speedscope closes what is still open at endValue */
-		json_util_skip(x->s, "evented profile with unclosed frames (closed at "
-			"endValue)", "profile \"%.60s\": %zu open", x->name, n);
+		json_util_skip(x->s, "evented profile with unclosed frames "
+			"(closed at endValue)", "profile \"%.60s\": %zu open",
+			x->name, n);
 		if (end > last && emit(x, n, end - last, last) < 0)
 			return -1;
 	}
@@ -316,7 +325,8 @@ read_file(struct ss *x, const json_t *root)
 	    !schema_ok(json_string_value(schema))))
 		return error_set(x->s->err, 0, 0, "unknown $schema "
 			"\"%.100s\" (want " SPEEDSCOPE_SCHEMA ")",
-			json_is_string(schema) ? json_string_value(schema) : "?");
+			json_is_string(schema) ?
+			json_string_value(schema) : "?");
 	if (!json_is_array(frames))
 		return error_set(x->s->err, 0, 0, "no \"shared.frames\" "
 			"array");
@@ -348,8 +358,9 @@ read_file(struct ss *x, const json_t *root)
 		} else if (type && strcmp(type, "evented") == 0) {
 			rc = read_evented(x, p, i);
 		} else {
-			json_util_skip(x->s, "profile of an unknown type", "profile %zu: type "
-				"\"%.30s\"", i, type ? type : "(none)");
+			json_util_skip(x->s, "profile of an unknown type",
+				"profile %zu: type \"%.30s\"", i,
+				type ? type : "(none)");
 			rc = 0;
 		}
 		if (rc < 0)
@@ -407,7 +418,8 @@ speedscope_probe(const char *head, size_t len)
 	if (json_util_find_key(head, len, "shared") &&
 	    json_util_find_key(head, len, "profiles") && v &&
 	    (size_t)(head + len - v) >= 9 &&
-	    (memcmp(v, "\"sampled\"", 9) == 0 || memcmp(v, "\"evented\"", 9) == 0))
+	    (memcmp(v, "\"sampled\"", 9) == 0 ||
+	    memcmp(v, "\"evented\"", 9) == 0))
 		return 85;
 	return 0;
 }

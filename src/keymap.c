@@ -102,15 +102,19 @@ quote(const char *s, size_t len, char *buf, size_t size)
 /* Splits a line into words at blanks; '#' at the start of a word begins a
  * comment. Returns the number of words (at most MAX_WORDS are stored). */
 static int
-split_words(const char *p, const char *end, const char **w, size_t *wl)
+split_words(const char *p, const char *end, const char **w, size_t *wl,
+	bool *comment)
 {
 	int n = 0;
 
+	*comment = false;
 	while (p < end) {
 		const char *start;
 
 		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v'))
 			p++;
+		if (p < end && *p == '#')
+			*comment = true;
 		if (p == end || *p == '#')
 			break;
 		start = p;
@@ -132,7 +136,8 @@ parse_line(struct keymap *km, const char *p, const char *end, long line,
 	const char *w[MAX_WORDS];
 	size_t wl[MAX_WORDS];
 	char q[80];
-	int n = split_words(p, end, w, wl), map, key, action;
+	bool comment;
+	int n = split_words(p, end, w, wl, &comment), map, key, action;
 
 	if (n == 0)
 		return 0;
@@ -141,7 +146,8 @@ parse_line(struct keymap *km, const char *p, const char *end, long line,
 			quote(w[0], wl[0], q, sizeof q));
 	if (n != 4)
 		return error_set(err, line, 0, "expected: bind <keymap> <key> <action>%s",
-			n > 4 ? " (too many words; write # as <Hash>)" : "");
+			n > 4 ? " (too many words)" : comment ?
+			" (# starts a comment: write the key # as <Hash>)" : "");
 	map = keymap_lookup_name(w[1], wl[1]);
 	if (map < 0)
 		return error_set(err, line, 0, "unknown keymap '%s' (have generic, flame, help)",
@@ -359,16 +365,19 @@ keymap_print_active(FILE *out, const char *keymap_option)
 				fprintf(out, "bind %-8s %-12s none\n", keymap_names[m],
 					keys_name(km.b[i].key, name, sizeof name));
 	}
-	fputs("\n# not bound to any key:\n", out);
-	for (int a = 1; a < ACTION_COUNT; a++) {
+	for (int a = 1, first = 1; a < ACTION_COUNT; a++) {
 		bool bound = false;
 
 		for (size_t i = 0; i < km.n; i++)
 			if (km.b[i].action == a)
 				bound = true;
-		if (!bound)
-			fprintf(out, "#   %-18s %s\n", action_name((enum action)a),
-				action_help((enum action)a));
+		if (bound)
+			continue;
+		if (first)
+			fputs("\n# not bound to any key:\n", out);
+		first = 0;
+		fprintf(out, "#   %-18s %s\n", action_name((enum action)a),
+			action_help((enum action)a));
 	}
 	keymap_free(&km);
 	if (fflush(out) != 0 || ferror(out))

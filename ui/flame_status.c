@@ -61,11 +61,12 @@ flame_draw_title(const struct flame_state *st, struct canvas *c,
 {
 	const struct session *s = st->s;
 	const struct calltree *tree = s->tree;
+	const char *file = s->prof.source ? s->prof.source : "scorch";
 	struct text t = { .len = 0 };
+	int room, used;
 	char v[64];
 
 	canvas_fill(c, 0, g->title_y, g->width, ROLE_TITLE, 0);
-	add(&t, " %s", s->prof.source ? s->prof.source : "scorch");
 	units_format(calltree_node(tree, CT_ROOT)->total[0], unit_of(st), v, sizeof v);
 	if (s->prof.n_types > 0 && s->query.type_a >= 0 &&
 	    strcmp(profile_type_name(&s->prof, s->query.type_a), unit_of(st)) != 0)
@@ -78,7 +79,14 @@ flame_draw_title(const struct flame_state *st, struct canvas *c,
 		add(&t, SEP "zoom: ");
 		add_name(&t, tree, st->zoom, 256);
 	}
-	canvas_put_untrusted(c, 0, g->title_y, g->width, t.buf, t.len, ROLE_TITLE, 0);
+	/* the file name gives way first, from its middle */
+	room = g->width - 1 - canvas_text_width(t.buf, t.len);
+	if (room < 12)
+		room = 12;
+	used = 1 + canvas_put_elided(c, 1, g->title_y, room, file, strlen(file),
+		ROLE_TITLE, 0);
+	canvas_put_untrusted(c, used, g->title_y, g->width - used, t.buf, t.len,
+		ROLE_TITLE, 0);
 }
 
 /* "12.4 ms · 41.2% of all · 83.0% of zoom · self 1.2 ms · kernel" */

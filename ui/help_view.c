@@ -39,26 +39,59 @@ emit_text(struct emitter *e, const char *text, unsigned role, unsigned attr)
 }
 
 #define KEYS_COL 2
-#define NAME_COL 22
-#define DESC_COL 42
+#define NAME_COL 24
+#define DESC_COL 43
+#define DESC_MIN 30   /* narrower than this: the description goes below */
+
+/* Writes text word-wrapped in [x, width) from the current line on; the
+ * first line may already hold the key and action columns. */
+static void
+emit_wrapped(struct emitter *e, int y, int x, const char *text)
+{
+	size_t len = strlen(text);
+	int room = e->width - x;
+
+	if (room < 8)
+		room = 8;
+	while (len > 0) {
+		size_t cut = len;
+
+		if (canvas_text_width(text, len) > room) {
+			/* the last blank that keeps the line within room */
+			cut = 0;
+			for (size_t i = 0; i < len && canvas_text_width(text, i) <= room; i++)
+				if (text[i] == ' ')
+					cut = i;
+			if (cut == 0)
+				cut = (size_t)room;
+		}
+		if (y >= 0)
+			canvas_put(e->c, x, y, e->width - x, text, cut, ROLE_DEFAULT, 0);
+		text += cut;
+		len -= cut;
+		while (len > 0 && *text == ' ') {
+			text++;
+			len--;
+		}
+		if (len > 0)
+			y = row_of(e);
+	}
+}
 
 static void
 emit_action(struct emitter *e, const struct keymap *km, enum keymap_id map,
 	enum action a, bool skip_unbound)
 {
-	int keys[16], y, x = KEYS_COL, room;
+	int keys[16], y, x = KEYS_COL, room = NAME_COL - KEYS_COL - 1;
 	size_t n = keymap_keys(km, map, a, keys, 16);
 	char name[32];
 
 	if (n == 0 && skip_unbound)
 		return;
 	y = row_of(e);
-	if (y < 0)
-		return;
-	room = NAME_COL - KEYS_COL - 1;
-	if (n == 0)
-		canvas_put(e->c, x, y, room, "-", 1, ROLE_DEFAULT, ATTR_DIM);
-	for (size_t i = 0; i < n && i < 16; i++) {
+	if (y >= 0 && n == 0)
+		canvas_put(e->c, x, y, room, "(unbound)", 9, ROLE_DEFAULT, ATTR_DIM);
+	for (size_t i = 0; y >= 0 && i < n && i < 16; i++) {
 		int kw;
 
 		keys_name(keys[i], name, sizeof name);
@@ -69,12 +102,15 @@ emit_action(struct emitter *e, const struct keymap *km, enum keymap_id map,
 		}
 		x += canvas_put(e->c, x, y, kw, name, strlen(name), ROLE_HELP_KEY, 0) + 1;
 	}
-	if (e->width > NAME_COL)
+	if (y >= 0 && e->width > NAME_COL)
 		canvas_put(e->c, NAME_COL, y, e->width - NAME_COL,
 			action_name(a), strlen(action_name(a)), ROLE_DEFAULT, 0);
-	if (e->width > DESC_COL)
-		canvas_put(e->c, DESC_COL, y, e->width - DESC_COL,
-			action_help(a), strlen(action_help(a)), ROLE_DEFAULT, 0);
+	if (e->width - DESC_COL >= DESC_MIN) {
+		emit_wrapped(e, y, DESC_COL, action_help(a));
+	} else {
+		y = row_of(e);
+		emit_wrapped(e, y, 6, action_help(a));
+	}
 }
 
 static const char *const groups[][2] = {
@@ -114,11 +150,16 @@ emit_all(struct emitter *e, const struct view *v)
 				emit_action(e, km, map, (enum action)a, false);
 	}
 	emit_text(e, "", ROLE_DEFAULT, 0);
-	emit_text(e, "In this help screen (keymap help, then generic)", ROLE_HELP_HEADING, 0);
-	for (int a = 1; a < ACTION_COUNT; a++)
-		if (a == ACTION_VIEW_CLOSE || a == ACTION_QUIT || a == ACTION_MOVE_UP ||
-		    a == ACTION_MOVE_DOWN || group_of((enum action)a) == 2)
+	emit_text(e, "In this help screen (keymap help; move and scroll keys scroll it)",
+		ROLE_HELP_HEADING, 0);
+	for (int a = 1; a < ACTION_COUNT; a++) {
+		bool own = false;
+
+		for (size_t i = 0; i < km->n; i++)
+			own |= km->b[i].map == KEYMAP_HELP && km->b[i].action == a;
+		if (own)
 			emit_action(e, km, KEYMAP_HELP, (enum action)a, true);
+	}
 	emit_text(e, "", ROLE_DEFAULT, 0);
 	emit_text(e, "Colours", ROLE_HELP_HEADING, 0);
 	emit_text(e, "  red to yellow: your code; tan: kernel; green: JIT; aqua: inlined;",
@@ -136,7 +177,8 @@ emit_all(struct emitter *e, const struct view *v)
 static long
 line_count(const struct view *v)
 {
-	struct emitter e = { .c = NULL };
+	struct emitter e = { .c = NULL, .width = v->ui->canvas.width,
+		.height = v->ui->canvas.height };
 
 	return emit_all(&e, v);
 }

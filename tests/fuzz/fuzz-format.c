@@ -1,0 +1,82 @@
+/* libFuzzer target. Built once per format with -DFUZZ_FORMAT="name" (that
+ * parser alone, no sniffing), or with FUZZ_FORMAT undefined for the whole
+ * load path: unwrapping (gzip/zstd), sniffing, parsing, calltree, layout
+ * and both writers. Build with `make fuzz` (needs clang). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "calltree.h"
+#include "format.h"
+#include "input.h"
+#include "layout.h"
+#include "print.h"
+#include "profile.h"
+#include "query.h"
+#include "sink.h"
+#include "sniff.h"
+#include "write_folded.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Exercises everything after parsing on what the parser produced. */
+static void
+use_profile(struct profile *p)
+{
+	struct query q;
+	struct calltree *t;
+	struct layout l;
+	FILE *null = fopen("/dev/null", "w");
+
+	query_default(&q, p);
+	t = calltree_build(p, &q, CALLTREE_BY_NAME);
+	layout_init(&l);
+	layout_compute(&l, t, CT_ROOT, 80, 40);
+	if (t->n > 1)
+		layout_compute(&l, t, t->nodes[CT_ROOT].first_child, 33, 20);
+	layout_free(&l);
+	if (null) {
+		struct print_options po = { .width = 60, .min_percent = 0 };
+		struct folded_options fo = { .annotate = true };
+
+		print_tree(null, t, &po);
+		write_folded(null, p, &q, &fo);
+		fclose(null);
+	}
+	calltree_free(t);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct format *fmt;
+	struct profile p;
+	struct input in;
+	struct sink s;
+	struct error err;
+
+	error_clear(&err);
+	/* a small cap keeps decompression bombs from eating the fuzzer */
+	if (input_from_memory(&in, "fuzz", (const char *)data, size, 16u << 20, &err) < 0)
+		return 0;
+#ifdef FUZZ_FORMAT
+	fmt = format_by_name(FUZZ_FORMAT);
+#else
+	fmt = sniff_format(&in, &err);
+#endif
+	if (!fmt) {
+		input_close(&in);
+		return 0;
+	}
+	profile_init(&p);
+	sink_init(&s, &p, &err, NULL);
+	s.limits.max_depth = 4096;
+	if (fmt->parse(&in, &s, &err) == 0 && p.n_stacks > 0)
+		use_profile(&p);
+	sink_free(&s);
+	profile_free(&p);
+	input_close(&in);
+	return 0;
+}
