@@ -16,9 +16,9 @@ packages="build-essential autoconf automake pkg-config libncurses-dev \
 libzstd-dev zlib1g-dev libprotobuf-c-dev protobuf-c-compiler uthash-dev \
 libjansson-dev libcmocka-dev tmux zstd gzip ncurses-term valgrind"
 
-# the test suite also fuzzes (clang's libFuzzer) and runs the explorer
-# under valgrind
-check_packages="clang libclang-rt-14-dev"
+# the test suite also fuzzes (clang's libFuzzer) and converts a raw
+# perf.data with perf
+check_packages="clang libclang-rt-14-dev linux-perf"
 
 install_missing() {
 	local missing=

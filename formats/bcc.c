@@ -320,9 +320,9 @@ clean_frame(const char *s, size_t len, struct bcc_frame *f)
 	}
 	f->name = s;
 	f->len = len;
-	f->side = f->kernel_mark ? BCC_SIDE_KERNEL : bcc_symbol_side(s, len);
-	if (f->side == BCC_SIDE_UNKNOWN && f->address)
-		f->side = bcc_address_side(f->address);
+	/* the name is looked up only when a stack has no delimiter */
+	f->side = f->kernel_mark ? BCC_SIDE_KERNEL :
+		f->address ? bcc_address_side(f->address) : BCC_SIDE_UNKNOWN;
 }
 
 static char *
@@ -447,9 +447,14 @@ kernel_frames(const struct bcc *b, size_t n)
 	/* a task goes off-CPU in the kernel: the leaf is the kernel's */
 	if ((b->tool == TOOL_OFFCPU || b->tool == TOOL_BLOCKED) && n > 0)
 		k = 1;
-	for (size_t i = 0; i < n; i++)
-		if (b->frames[i].side == BCC_SIDE_KERNEL)
+	for (size_t i = 0; i < n; i++) {
+		const struct bcc_frame *f = &b->frames[i];
+
+		if (f->side == BCC_SIDE_KERNEL ||
+		    (f->side == BCC_SIDE_UNKNOWN &&
+		     bcc_symbol_side(f->name, f->len) == BCC_SIDE_KERNEL))
 			k = i + 1;
+	}
 	return k;
 }
 
@@ -790,7 +795,9 @@ bcc_parse(const struct input *in, struct sink *out, struct error *err)
 		if (indent == 0) {
 			if (b.n_lines)
 				skip_record(&b, "records without a value");
-			if (!read_header(&b, s, len) && !is_noise(s, len))
+			if (starts_with(s, len, "WARNING:"))
+				info_range(out, "warning", s, len);
+			else if (!read_header(&b, s, len) && !is_noise(s, len))
 				sink_skip(out, "unrecognised lines", lineno, s, len);
 			continue;
 		}

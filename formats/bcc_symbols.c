@@ -4,78 +4,87 @@
 
 #include "bcc_symbols.h"
 
+struct sym {
+	const char *s;
+	size_t len;
+};
+
+#define S(x) { x, sizeof x - 1 }
+
 /* Functions that only exist in the kernel and that show up in most kernel
  * stacks: entry points, syscall and fault paths, the scheduler. Names a
  * program might plausibly use itself (schedule, worker_thread) are left
  * out: a wrong "kernel" would recolour a whole user stack. */
-static const char *const kernel_names[] = {
-	"page_fault", "async_page_fault", "do_page_fault", "__do_page_fault",
-	"exc_page_fault", "handle_mm_fault",
-	"ret_from_fork", "ret_from_fork_asm", "ret_from_intr",
-	"system_call", "system_call_fastpath", "tracesys",
-	"int_ret_from_sys_call", "return_from_execve",
-	"common_interrupt", "apic_timer_interrupt", "reschedule_interrupt",
-	"call_function_interrupt", "call_function_single_interrupt",
-	"irq_work_interrupt", "error_entry",
-	"xen_do_hypervisor_callback", "xen_hypervisor_callback",
-	"secondary_startup_64", "secondary_startup_64_no_verify",
-	"x86_64_start_kernel", "x86_64_start_reservations", "start_kernel",
-	"rest_init", "kernel_init", "kthread", "cpu_startup_entry", "cpu_idle",
-	"do_idle", "default_idle", "start_secondary", "smpboot_thread_fn",
-	"process_one_work",
-	"do_syscall_64", "syscall_exit_to_user_mode",
-	"irqentry_exit_to_user_mode", "exit_to_user_mode_prepare",
-	"exit_to_usermode_loop", "syscall_return_slowpath",
-	"__schedule", "schedule_timeout", "io_schedule", "io_schedule_timeout",
-	"preempt_schedule_common", "__cond_resched", "_cond_resched",
-	"finish_task_switch", "do_nanosleep", "hrtimer_nanosleep", "do_futex",
-	"__do_softirq", "irq_exit", "irq_exit_rcu", "handle_softirqs",
-	"ret_to_user", "ret_fast_syscall", "vector_swi",
-	"el0_svc", "el0_sync", "el0_irq", "invoke_syscall", "el0_svc_common",
-	"do_el0_svc",
-	"[Missed Kernel Stack]",
+static const struct sym kernel_names[] = {
+	S("page_fault"), S("async_page_fault"), S("do_page_fault"),
+	S("__do_page_fault"), S("exc_page_fault"), S("handle_mm_fault"),
+	S("ret_from_fork"), S("ret_from_fork_asm"), S("ret_from_intr"),
+	S("system_call"), S("system_call_fastpath"), S("tracesys"),
+	S("int_ret_from_sys_call"), S("return_from_execve"),
+	S("common_interrupt"), S("apic_timer_interrupt"),
+	S("reschedule_interrupt"), S("call_function_interrupt"),
+	S("call_function_single_interrupt"), S("irq_work_interrupt"),
+	S("error_entry"), S("xen_do_hypervisor_callback"),
+	S("xen_hypervisor_callback"), S("secondary_startup_64"),
+	S("secondary_startup_64_no_verify"), S("x86_64_start_kernel"),
+	S("x86_64_start_reservations"), S("start_kernel"), S("rest_init"),
+	S("kernel_init"), S("kthread"), S("cpu_startup_entry"), S("cpu_idle"),
+	S("do_idle"), S("default_idle"), S("start_secondary"),
+	S("smpboot_thread_fn"), S("process_one_work"), S("do_syscall_64"),
+	S("syscall_exit_to_user_mode"), S("irqentry_exit_to_user_mode"),
+	S("exit_to_user_mode_prepare"), S("exit_to_usermode_loop"),
+	S("syscall_return_slowpath"), S("__schedule"), S("schedule_timeout"),
+	S("io_schedule"), S("io_schedule_timeout"), S("preempt_schedule_common"),
+	S("__cond_resched"), S("_cond_resched"), S("finish_task_switch"),
+	S("do_nanosleep"), S("hrtimer_nanosleep"), S("do_futex"),
+	S("__do_softirq"), S("irq_exit"), S("irq_exit_rcu"), S("handle_softirqs"),
+	S("ret_to_user"), S("ret_fast_syscall"), S("vector_swi"), S("el0_svc"),
+	S("el0_sync"), S("el0_irq"), S("invoke_syscall"), S("el0_svc_common"),
+	S("do_el0_svc"), S("[Missed Kernel Stack]"),
 };
 
-static const char *const kernel_prefixes[] = {
-	"entry_SYSCALL", "entry_SYSENTER", "entry_INT80", "entry_syscall",
-	"asm_exc_", "asm_sysvec_", "asm_common_interrupt", "sysvec_",
-	"el0t_", "el1h_",
-	"__x64_sys_", "__ia32_sys_", "__arm64_sys_", "__do_sys_", "__se_sys_",
-	"SyS_", "ksys_", "do_sys_",
+static const struct sym kernel_prefixes[] = {
+	S("entry_SYSCALL"), S("entry_SYSENTER"), S("entry_INT80"),
+	S("entry_syscall"), S("asm_exc_"), S("asm_sysvec_"),
+	S("asm_common_interrupt"), S("sysvec_"), S("el0t_"), S("el1h_"),
+	S("__x64_sys_"), S("__ia32_sys_"), S("__arm64_sys_"), S("__do_sys_"),
+	S("__se_sys_"), S("SyS_"), S("ksys_"), S("do_sys_"),
 };
 
-static const char *const user_names[] = {
-	"main", "_start", "__libc_start_main", "__libc_start_call_main",
-	"start_thread", "clone", "clone3", "__clone", "__clone3",
-	"__GI___clone", "__GI___clone3", "_dl_start_user",
-	"[Missed User Stack]",
+static const struct sym user_names[] = {
+	S("main"), S("_start"), S("__libc_start_main"),
+	S("__libc_start_call_main"), S("start_thread"), S("clone"), S("clone3"),
+	S("__clone"), S("__clone3"), S("__GI___clone"), S("__GI___clone3"),
+	S("_dl_start_user"), S("[Missed User Stack]"),
 };
 
 static bool
-in_list(const char *name, size_t len, const char *const *list, size_t n)
+in_list(const char *name, size_t len, const struct sym *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], name, len) == 0)
+		if (list[i].len == len && list[i].s[0] == name[0] &&
+		    memcmp(list[i].s, name, len) == 0)
 			return true;
 	return false;
 }
+
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
 
 enum bcc_side
 bcc_symbol_side(const char *name, size_t len)
 {
 	if (len == 0)
 		return BCC_SIDE_UNKNOWN;
-	if (in_list(name, len, kernel_names,
-	    sizeof kernel_names / sizeof kernel_names[0]))
+	if (in_list(name, len, kernel_names, COUNT(kernel_names)))
 		return BCC_SIDE_KERNEL;
-	for (size_t i = 0; i < sizeof kernel_prefixes / sizeof kernel_prefixes[0]; i++) {
-		size_t n = strlen(kernel_prefixes[i]);
+	for (size_t i = 0; i < COUNT(kernel_prefixes); i++) {
+		const struct sym *p = &kernel_prefixes[i];
 
-		if (len > n && memcmp(name, kernel_prefixes[i], n) == 0)
+		if (len > p->len && name[0] == p->s[0] &&
+		    memcmp(name, p->s, p->len) == 0)
 			return BCC_SIDE_KERNEL;
 	}
-	if (in_list(name, len, user_names,
-	    sizeof user_names / sizeof user_names[0]))
+	if (in_list(name, len, user_names, COUNT(user_names)))
 		return BCC_SIDE_USER;
 	return BCC_SIDE_UNKNOWN;
 }

@@ -23,6 +23,7 @@
 #include "xmalloc.h"
 
 #define BT_MAX_POS 16   /* key positions tracked per map; more share the last */
+#define BT_SURVEY_FRAMES 8192   /* frames read per key position to guess its side */
 
 enum bt_elem_kind {
 	ELEM_EMPTY,   /* "" between separators: an empty stack or string */
@@ -48,6 +49,7 @@ struct bt_map {
 	int type;             /* sample type, -1 when the map holds no stack */
 	bool stack[BT_MAX_POS];
 	uint32_t votes_kernel[BT_MAX_POS], votes_user[BT_MAX_POS];
+	uint32_t surveyed[BT_MAX_POS];
 	enum frame_kind side[BT_MAX_POS];
 };
 
@@ -261,9 +263,9 @@ clean_frame(const char *s, size_t len, struct bt_frame *f)
 	if (f->side == BCC_SIDE_UNKNOWN && !f->address && bcc_parse_hex(s, len, &a) &&
 	    ((len > 2 && s[1] == 'x') || len >= 6))
 		f->address = a;   /* unresolved, or stack_mode=raw */
-	if (f->side == BCC_SIDE_UNKNOWN)
-		f->side = f->address ? bcc_address_side(f->address) :
-			bcc_symbol_side(s, len);
+	/* the name itself is looked up only by the survey */
+	if (f->side == BCC_SIDE_UNKNOWN && f->address)
+		f->side = bcc_address_side(f->address);
 }
 
 static char *
@@ -394,11 +396,18 @@ survey_entry(struct bt *b)
 		if (e->kind != ELEM_STACK)
 			continue;
 		m->stack[pos(i)] = true;
+		/* the first few thousand frames settle it */
+		if (m->surveyed[pos(i)] >= BT_SURVEY_FRAMES)
+			continue;
+		m->surveyed[pos(i)] += (uint32_t)(e->n < BT_SURVEY_FRAMES ? e->n :
+			BT_SURVEY_FRAMES);
 		for (size_t j = 0; j < e->n; j++) {
 			const struct bt_text *t = &b->frames[e->first + j];
 			struct bt_frame f;
 
 			clean_frame(t->s, t->len, &f);
+			if (f.side == BCC_SIDE_UNKNOWN)
+				f.side = bcc_symbol_side(f.name, f.len);
 			if (f.side == BCC_SIDE_KERNEL)
 				m->votes_kernel[pos(i)]++;
 			else if (f.side == BCC_SIDE_USER)
@@ -477,7 +486,7 @@ emit_entry(struct bt *b, double value)
 }
 
 static int
-close_entry(struct bt *b, const char *v, size_t vlen, long line)
+close_entry(struct bt *b, const char *v, size_t vlen)
 {
 	double value;
 
@@ -489,7 +498,6 @@ close_entry(struct bt *b, const char *v, size_t vlen, long line)
 	}
 	if (!parse_int(v, vlen, &value)) {
 		/* avg(), stats(): not a weight */
-		(void)line;
 		drop_entry(b, "entries with a non-integer value");
 		return 0;
 	}
@@ -505,7 +513,7 @@ close_entry(struct bt *b, const char *v, size_t vlen, long line)
  * starts with ',' or ']'. Splits it into elements; a trailing empty
  * element at the end of the line starts a stack. */
 static int
-key_text(struct bt *b, const char *s, size_t len, bool first, long line)
+key_text(struct bt *b, const char *s, size_t len, bool first)
 {
 	const char *close = NULL, *line_end;
 	size_t start = 0;
@@ -556,7 +564,7 @@ key_text(struct bt *b, const char *s, size_t len, bool first, long line)
 	}
 done:
 	if (close)
-		return close_entry(b, close + 2, (size_t)(line_end - close - 2), line);
+		return close_entry(b, close + 2, (size_t)(line_end - close - 2));
 	return 0;
 }
 
@@ -609,7 +617,7 @@ run_pass(struct bt *b, const char *data, size_t size)
 			if (len > 0 && s[0] == '@') {
 				drop_entry(b, "unterminated map entries");
 			} else if (len > 0 && (s[0] == ',' || s[0] == ']')) {
-				if (key_text(b, s, len, false, lineno) < 0)
+				if (key_text(b, s, len, false) < 0)
 					return -1;
 				continue;
 			} else {
@@ -642,7 +650,7 @@ run_pass(struct bt *b, const char *data, size_t size)
 		nlen = map_name_len(s, len);
 		if (nlen > 0 && nlen < len && s[nlen] == '[') {
 			open_entry(b, find_map(b, s, nlen), lineno, s, len);
-			if (key_text(b, s + nlen + 1, len - nlen - 1, true, lineno) < 0)
+			if (key_text(b, s + nlen + 1, len - nlen - 1, true) < 0)
 				return -1;
 		} else if (nlen > 0 && nlen < len && s[nlen] == ':') {
 			const char *r = s + nlen + 1;

@@ -8,6 +8,7 @@
  * and (garbage collector) stay as root-level frames. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,12 @@ node_frame(struct sink *s, const json_t *cf, bool one_based, uint32_t *out)
 	}
 	d.name = name;
 	d.name_len = len;
-	if (url && ulen > 0)
+	/* the script is the module: equal names in different scripts are
+	 * different functions, as DevTools shows them */
+	if (url && ulen > 0) {
 		d.file = strncmp(url, "file://", 7) == 0 ? url + 7 : url;
+		d.module = d.file;
+	}
 	if (one_based && line >= 1 && line < 4e9)
 		d.line = (uint32_t)line;
 	else if (!one_based && line >= 0 && line < 4e9)
@@ -355,6 +360,28 @@ out:
 	return rc;
 }
 
+/* Old profiles give startTime/endTime in seconds (v8-profiler) or in µs
+ * (converters from the inspector), and absolute µs timestamps: takes the
+ * reading that lands next to the first timestamp, and turns the
+ * timestamps into deltas from the start. */
+static void
+legacy_times(struct cpu_series *r)
+{
+	double ts0 = r->n_deltas > 0 ? r->deltas[0] : 0;
+
+	if (r->have_start &&
+	    fabs(r->start_us * 1e6 - ts0) < fabs(r->start_us - ts0)) {
+		r->start_us *= 1e6;
+		r->end_us *= 1e6;
+	}
+	if (!r->have_start)
+		r->start_us = ts0;
+	if (r->n_deltas > 0 && ts0 < r->start_us)
+		r->start_us = ts0;
+	for (size_t i = r->n_deltas; i-- > 0;)
+		r->deltas[i] -= i > 0 ? r->deltas[i - 1] : r->start_us;
+}
+
 /* The old layout: {"head": {node, "children": [node...]}, "startTime"
  * and "endTime" in seconds, "samples", "timestamps" (absolute µs)}.
  * Counts come from hitCount, as the old profilers meant them. */
@@ -416,28 +443,21 @@ parse_legacy(struct sink *s, const json_t *prof)
 		&r.start_us);
 	r.have_end = json_util_number(json_object_get(prof, "endTime"),
 		&r.end_us);
-	r.start_us *= 1e6;
-	r.end_us *= 1e6;
+	series_add_ids(&r, samples, s);
+	series_add_deltas(&r, stamps);
+	legacy_times(&r);
 	info_span(s, &r);
 	if ((t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0)
 		goto out;
-	if (json_array_size(samples) > 0 && json_is_array(stamps) &&
+	if (r.n_ids > 0 && json_is_array(stamps) &&
 	    (t_time = sink_type(s, "time", UNIT_MICROSECONDS)) < 0)
 		goto out;
 	sink_default_type(s, t_count);
 	if (emit_hits(&t, s, t_count) < 0)
 		goto out;
 	rc = 0;
-	if (t_time < 0)
-		goto out;
-	/* absolute timestamps become deltas from startTime */
-	series_add_ids(&r, samples, s);
-	series_add_deltas(&r, stamps);
-	if (!r.have_start && r.n_deltas > 0)
-		r.start_us = r.deltas[0];
-	for (size_t i = r.n_deltas; i-- > 0;)
-		r.deltas[i] -= i > 0 ? r.deltas[i - 1] : r.start_us;
-	rc = emit_series(&t, s, &r, -1, t_time, -1, -1);
+	if (t_time >= 0)
+		rc = emit_series(&t, s, &r, -1, t_time, -1, -1);
 out:
 	free(todo);
 	cpu_tree_free(&t);
@@ -648,8 +668,11 @@ cpuprofile_parse(const struct input *in, struct sink *s, struct error *err)
 		rc = parse_trace(s, json_object_get(root, "traceEvents"));
 		goto out;
 	}
-	/* the raw protocol answer of Profiler.stop */
-	inner = json_object_get(root, "profile");
+	/* the raw protocol answer of Profiler.stop, with or without the
+	 * message envelope */
+	inner = json_object_get(json_object_get(root, "result"), "profile");
+	if (!json_is_object(inner))
+		inner = json_object_get(root, "profile");
 	if (json_is_object(inner) && !json_object_get(root, "nodes"))
 		prof = inner;
 	if (json_is_array(json_object_get(prof, "nodes")))

@@ -84,6 +84,47 @@ dump_buf_printf(struct dump_buf *b, const char *fmt, ...)
 	return off;
 }
 
+size_t
+dump_buf_hex(struct dump_buf *b, const char *prefix, size_t prefix_len,
+	uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0, off = b->n;
+
+	do {
+		tmp[n++] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	} while (v);
+	if (b->n + prefix_len + 2 + n + 1 > b->cap)
+		b->b = xgrow(b->b, &b->cap, b->n + prefix_len + 2 + n + 1, 1);
+	memcpy(b->b + b->n, prefix, prefix_len);
+	b->n += prefix_len;
+	b->b[b->n++] = '0';
+	b->b[b->n++] = 'x';
+	while (n > 0)
+		b->b[b->n++] = tmp[--n];
+	b->b[b->n++] = '\0';
+	return off;
+}
+
+size_t
+dump_buf_u64(struct dump_buf *b, uint64_t v)
+{
+	char tmp[24];
+	size_t n = 0, off = b->n;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (b->n + n + 1 > b->cap)
+		b->b = xgrow(b->b, &b->cap, b->n + n + 1, 1);
+	while (n > 0)
+		b->b[b->n++] = tmp[--n];
+	b->b[b->n++] = '\0';
+	return off;
+}
+
 void
 dump_buf_free(struct dump_buf *b)
 {

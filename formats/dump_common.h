@@ -52,6 +52,11 @@ dump_buf_reset(struct dump_buf *b)
 {
 	b->n = 0;
 }
+/* Appends prefix then "0x" and v in lowercase hex, or v in decimal;
+ * NUL-terminated; returns the offset. No printf: these run per frame. */
+size_t dump_buf_hex(struct dump_buf *b, const char *prefix, size_t prefix_len,
+	uint64_t v);
+size_t dump_buf_u64(struct dump_buf *b, uint64_t v);
 void dump_buf_free(struct dump_buf *b);
 
 /* Counts threads, the ones with no frames, truncated stacks and states,

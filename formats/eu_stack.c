@@ -47,9 +47,12 @@ struct eu_state {
 	long start_line;
 };
 
-/* Interns the pending frame and pushes it on the thread's stack. */
+/* Interns the pending frame and pushes it on the thread's stack. next
+ * is the frame line that follows (NULL at the end of the thread): with
+ * -i, an inlined function shares its caller's address under another
+ * name (recursion shares it under the same name). */
 static int
-flush_frame(struct eu_state *e)
+flush_frame(struct eu_state *e, const struct eu_frame *next)
 {
 	struct eu_frame *f = &e->f;
 	struct frame_desc d = { 0 };
@@ -62,30 +65,30 @@ flush_frame(struct eu_state *e)
 	dump_buf_reset(&e->scratch);
 	if (f->module)
 		mod = dump_buf_add(&e->scratch, f->module, f->module_len);
-	else if (f->build_id)
-		mod = dump_buf_printf(&e->scratch, "[%.*s]", (int)f->build_id_len,
-			f->build_id);
+	else if (f->build_id)   /* "[hex]", brackets included */
+		mod = dump_buf_add(&e->scratch, f->build_id - 1, f->build_id_len + 2);
 	if (f->file)
 		file = dump_buf_add(&e->scratch, f->file, f->file_len);
 	if (f->has_offset)
-		detail = dump_buf_printf(&e->scratch, "+0x%llx",
-			(unsigned long long)f->offset);
+		detail = dump_buf_hex(&e->scratch, "+", 1, f->offset);
 	if (f->sym) {
 		name = dump_buf_add(&e->scratch, f->sym, f->sym_len);
-		d.name_len = f->sym_len;
 	} else if (f->module) {
 		size_t blen;
 		const char *base = dump_basename(f->module, f->module_len, &blen);
 
-		name = dump_buf_printf(&e->scratch, "%.*s+0x%llx", (int)blen, base,
-			(unsigned long long)f->addr);
-		d.name_len = strlen(dump_buf_at(&e->scratch, name));
+		dump_buf_add(&e->scratch, base, blen);
+		e->scratch.n--;   /* drop the NUL: the address follows */
+		name = e->scratch.n - blen;
+		dump_buf_hex(&e->scratch, "+", 1, f->addr);
 	} else {
-		name = dump_buf_printf(&e->scratch, "0x%llx", (unsigned long long)f->addr);
-		d.name_len = strlen(dump_buf_at(&e->scratch, name));
+		name = dump_buf_hex(&e->scratch, "", 0, f->addr);
 	}
+	d.name_len = e->scratch.n - 1 - name;
 	d.name = dump_buf_at(&e->scratch, name);
-	d.kind = FRAME_USER;
+	d.kind = next && next->addr == f->addr && f->sym && next->sym &&
+		(next->sym_len != f->sym_len ||
+		memcmp(next->sym, f->sym, f->sym_len) != 0) ? FRAME_INLINED : FRAME_USER;
 	d.module = mod != NONE ? dump_buf_at(&e->scratch, mod) : NULL;
 	d.file = file != NONE ? dump_buf_at(&e->scratch, file) : NULL;
 	d.line = f->line;
@@ -106,7 +109,7 @@ flush_thread(struct eu_state *e, long lineno)
 		.labels = labels };
 	size_t tid_off = NONE, pid_off = NONE;
 
-	if (flush_frame(e) < 0)
+	if (flush_frame(e, NULL) < 0)
 		return -1;
 	if (!e->open)
 		return 0;
@@ -119,11 +122,11 @@ flush_thread(struct eu_state *e, long lineno)
 	dump_buf_reset(&e->scratch);
 	if (e->tid >= 0) {
 		meta.tid = e->tid <= INT32_MAX ? (int32_t)e->tid : -1;
-		tid_off = dump_buf_printf(&e->scratch, "%lld", (long long)e->tid);
+		tid_off = dump_buf_u64(&e->scratch, (uint64_t)e->tid);
 	}
 	if (e->pid >= 0) {
 		meta.pid = e->pid <= INT32_MAX ? (int32_t)e->pid : -1;
-		pid_off = dump_buf_printf(&e->scratch, "%lld", (long long)e->pid);
+		pid_off = dump_buf_u64(&e->scratch, (uint64_t)e->pid);
 	}
 	if (tid_off != NONE)
 		labels[meta.n_labels++] = (struct sink_label){ .key = "tid",
@@ -299,18 +302,18 @@ eu_parse(const struct input *in, struct sink *out, struct error *err)
 			if (flush_thread(&e, r.lineno) < 0)
 				goto out;
 		} else if (s[0] == '#' && (rest = frame_prefix(s, len, &addr)) > 0) {
-			if (flush_frame(&e) < 0)
+			struct eu_frame next = { .pending = true, .addr = addr,
+				.lineno = r.lineno };
+
+			parse_frame_rest(&next, s + rest, len - rest);
+			if (flush_frame(&e, &next) < 0)
 				goto out;
 			if (!e.open) {
 				sink_skip(out, "frame outside a thread", r.lineno, s, len);
 				if (open_thread(&e, -1, r.lineno) < 0)
 					goto out;
 			}
-			memset(&e.f, 0, sizeof e.f);
-			e.f.pending = true;
-			e.f.addr = addr;
-			e.f.lineno = r.lineno;
-			parse_frame_rest(&e.f, s + rest, len - rest);
+			e.f = next;
 		} else if ((id = parse_tid_line(s, len)) >= 0) {
 			if (open_thread(&e, id, r.lineno) < 0)
 				goto out;

@@ -54,7 +54,7 @@ skip_operator(const char *s, size_t len, size_t i)
 	if (i + 1 < len && ((s[i] == '(' && s[i + 1] == ')') ||
 	    (s[i] == '[' && s[i + 1] == ']')))
 		return i + 2;
-	while (i < len && strchr("<>=!+-*/%^&|~,", s[i]) && s[i] != '\0')
+	while (i < len && s[i] != '\0' && strchr("<>=!+-*/%^&|~,", s[i]))
 		i++;
 	return i;
 }
@@ -230,12 +230,16 @@ frame_name(struct gdb_state *g, const struct gdb_frame *f, size_t *len)
 		return name;
 	}
 	dump_buf_reset(&g->scratch);
-	if (f->module != NONE)
-		dump_buf_printf(&g->scratch, "%s+0x%llx", dump_buf_at(&g->text, f->module),
-			(unsigned long long)f->addr);
-	else
-		dump_buf_printf(&g->scratch, "0x%llx", (unsigned long long)f->addr);
-	*len = strlen(g->scratch.b);
+	if (f->module != NONE) {
+		const char *m = dump_buf_at(&g->text, f->module);
+
+		dump_buf_add(&g->scratch, m, strlen(m));
+		g->scratch.n--;   /* drop the NUL: the address follows */
+		dump_buf_hex(&g->scratch, "+", 1, f->addr);
+	} else {
+		dump_buf_hex(&g->scratch, "", 0, f->addr);
+	}
+	*len = g->scratch.n - 1;
 	return g->scratch.b;
 }
 
@@ -282,7 +286,7 @@ flush_thread(struct gdb_state *g, long lineno)
 	dump_buf_reset(&g->scratch);
 	if (g->lwp >= 0) {
 		meta.tid = g->lwp <= INT32_MAX ? (int32_t)g->lwp : -1;
-		tid_off = dump_buf_printf(&g->scratch, "%lld", (long long)g->lwp);
+		tid_off = dump_buf_u64(&g->scratch, (uint64_t)g->lwp);
 	}
 	if (g->thread_name != NONE)
 		labels[meta.n_labels++] = (struct sink_label){ .key = "thread",
@@ -363,7 +367,7 @@ is_noise(const char *s, size_t len)
 	if (n > 0 && (n == len || s[n] == '\t'))
 		return true;
 	return dump_find(s, len, " (") &&
-		(find_location(s, len) != NULL || dump_find(s, len, " at "));
+		(dump_find(s, len, " at ") || dump_find(s, len, " from /"));
 }
 
 static int

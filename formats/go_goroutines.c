@@ -102,14 +102,14 @@ flush_fn(struct go_state *g, const char *fl, size_t len)
 	if (!g->fn)
 		return 0;
 	if (fl) {
-		sp = memchr(fl, ' ', len);
-		if (!sp)
-			sp = fl + len;
-		else if (dump_starts(sp, (size_t)(fl + len - sp), " +0x")) {
+		/* paths may hold spaces: the location ends at " +0x" or " fp=" */
+		if ((sp = dump_find(fl, len, " +0x"))) {
 			off = sp + 1;
 			off_len = 1;
 			while (off + off_len < fl + len && off[off_len] != ' ')
 				off_len++;
+		} else if (!(sp = dump_find(fl, len, " fp="))) {
+			sp = fl + len;
 		}
 		inlined = g->fn_elided_args && !off;
 		colon = memrchr(fl, ':', (size_t)(sp - fl));

@@ -127,7 +127,7 @@ parse_header(struct js_state *j, const char *s, size_t len, const char *q)
 			return;
 		if (v <= INT64_MAX) {
 			j->nid = (int64_t)v;
-			j->tid = dump_buf_printf(&j->text, "%lld", (long long)v);
+			j->tid = dump_buf_u64(&j->text, v);
 		}
 	}
 }

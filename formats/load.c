@@ -7,6 +7,7 @@
 #include "escape.h"
 #include "format.h"
 #include "load.h"
+#include "perf_data.h"
 #include "sniff.h"
 #include "xmalloc.h"
 
@@ -24,9 +25,13 @@ no_samples(struct profile *prof, const char *file, const char *format,
 
 		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
 			sizeof excerpt);
-		error_set(err, 0, 0, "%s: no samples (%llu %s, first at line %ld: %s)",
-			format, (unsigned long long)s->count, s->category,
-			s->first_line, excerpt);
+		if (s->first_line > 0)
+			error_set(err, 0, 0, "%s: no samples (%llu %s, first at line %ld: %s)",
+				format, (unsigned long long)s->count, s->category,
+				s->first_line, excerpt);
+		else
+			error_set(err, 0, 0, "%s: no samples (%llu %s)", format,
+				(unsigned long long)s->count, s->category);
 	} else {
 		error_set(err, 0, 0, "%s: no samples (no stacks found)", format);
 	}
@@ -44,6 +49,18 @@ load_profile(struct profile *prof, const char *path,
 	error_clear(err);
 	if (input_open(&in, path, opts->max_input_bytes, err) < 0)
 		return -1;
+	/* raw perf.data: perf itself turns it into perf script text */
+	if (perf_data_is_raw(in.data, in.len) &&
+	    (!opts->format || strcmp(opts->format, "perf-script") == 0)) {
+		input_close(&in);
+		if (strcmp(path, "-") == 0)
+			return error_set(err, 0, 0, "raw perf.data on standard input; "
+				"run `perf script -i FILE` on the file instead");
+		if (perf_data_convert_progress(path, &in, err, opts->progress,
+		    opts->progress_ctx) < 0)
+			return -1;
+		error_set_file(err, path);
+	}
 	/* a UTF-8 byte order mark says nothing about the format */
 	if (in.len >= 3 && memcmp(in.data, "\xef\xbb\xbf", 3) == 0) {
 		in.data += 3;

@@ -4,9 +4,18 @@
  * own sample type; the process name is the root frame. See
  * shared/formats/perf-script.md.
  *
- * Speed: the input is walked once with memchr. Frame lines repeat a lot,
- * so the text after the address (symbol, offset, dso) is looked up in a
- * cache of already interned frames before anything is parsed. */
+ * Frames are named as FlameGraph's stackcollapse-perf.pl names them (so
+ * that folded output compares with it), except where it loses data: it
+ * drops frames whose symbol starts with '(' ("(anonymous namespace)::f")
+ * and turns an empty symbol into a blank frame ("[dso]" here); and
+ * [vdso] is user space, not kernel. Kinds (kernel, JIT, inlined) are kept
+ * on the frame instead of "_[k]"-style name suffixes.
+ *
+ * Speed: frame lines repeat a lot, so the text after the address (symbol,
+ * offset, dso) is looked up in a cache of already interned frames before
+ * anything is parsed; and since a callee's line is mostly followed by the
+ * same caller's line, the line that followed last time is tried first, in
+ * one pass that needs neither a newline search nor a hash. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -24,6 +33,7 @@
 
 #define PROGRESS_STEP (64u << 20)
 #define CACHE_MAX_BYTES ((size_t)512 << 20)  /* past this, lines are interned uncached */
+#define NEXT_WAYS 4
 #define KEY_FRAME 0u        /* cache key kinds, mixed into the hash */
 #define KEY_FRAME_JAVA 1u
 #define KEY_ROOT 2u
@@ -37,8 +47,11 @@ struct centry {
 	uint32_t kind;
 	uint32_t id;          /* the frame when n == 1, else offset into pool */
 	uint32_t n;
-	uint64_t next[2];     /* entry offset + 1 of the lines that followed
-	                       * this one (its callers), latest first; 0 = none */
+	/* the lines that followed this one (its callers), latest first, as
+	 * entry offset / 8 + 1 (0 = none), with their key lengths so that a
+	 * wrong guess is usually rejected without touching its entry */
+	uint32_t next[NEXT_WAYS];
+	uint32_t next_len[NEXT_WAYS];
 	/* key bytes follow, padded to 8 */
 };
 
@@ -61,7 +74,7 @@ struct state {
 	size_t ents_n, ents_cap;
 	uint32_t *pool;
 	size_t pool_n, pool_cap;
-	uint64_t prev;        /* entry offset + 1 of the record's last frame */
+	uint64_t prev;        /* ref (entry_of) of the record's last frame, 0 = none */
 
 	/* event types, in order of first appearance */
 	struct evtype *evs;
@@ -176,7 +189,7 @@ cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
 	c->len = (uint32_t)len;
 	c->kind = kind;
 	c->n = (uint32_t)n;
-	c->next[0] = c->next[1] = 0;
+	memset(c->next, 0, sizeof c->next);
 	if (n == 1) {
 		c->id = ids[0];
 	} else {
@@ -194,6 +207,41 @@ cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
 	st->ents_n += need;
 	st->used++;
 	return c;
+}
+
+static inline struct centry *
+entry_of(const struct state *st, uint32_t ref)
+{
+	return (struct centry *)(st->ents + ((size_t)ref - 1) * 8);
+}
+
+static inline uint32_t
+ref_of(const struct state *st, const struct centry *c)
+{
+	return (uint32_t)(((const unsigned char *)c - st->ents) / 8 + 1);
+}
+
+/* Moves (or inserts) ref to the front of from's successor list. */
+static void
+note_next(struct centry *from, uint32_t ref, uint32_t len)
+{
+	int i = 0;
+
+	while (i < NEXT_WAYS - 1 && from->next[i] != ref)
+		i++;
+	for (; i > 0; i--) {
+		from->next[i] = from->next[i - 1];
+		from->next_len[i] = from->next_len[i - 1];
+	}
+	from->next[0] = ref;
+	from->next_len[0] = len;
+}
+
+static inline void
+prefetch_next(const struct state *st, const struct centry *c)
+{
+	for (int i = 0; i < NEXT_WAYS && c->next[i]; i++)
+		__builtin_prefetch(entry_of(st, c->next[i]));
 }
 
 /* ---- records ------------------------------------------------------------- */
@@ -247,12 +295,13 @@ add_frame(struct state *st, const char *line, size_t line_len,
 	/* callers follow callees the same way most of the time: try the
 	 * lines that came after the previous one before hashing */
 	if (st->prev) {
-		const uint64_t *next = ((struct centry *)(st->ents + st->prev - 1))->next;
+		const struct centry *from = entry_of(st, (uint32_t)st->prev);
 
-		for (int i = 0; i < 2 && next[i] && !c; i++) {
-			c = (struct centry *)(st->ents + next[i] - 1);
-			if (c->len != klen || c->kind != kind ||
-			    memcmp(c + 1, rest, klen) != 0)
+		for (int i = 0; i < NEXT_WAYS && from->next[i] && !c; i++) {
+			if (from->next_len[i] != klen)
+				continue;
+			c = entry_of(st, from->next[i]);
+			if (c->kind != kind || memcmp(c + 1, rest, klen) != 0)
 				c = NULL;
 		}
 	}
@@ -287,20 +336,10 @@ add_frame(struct state *st, const char *line, size_t line_len,
 		c = cache_add(st, rest, klen, kind, h, st->sc.ids, n);
 	}
 	push_entry(st, c);
-	n = (size_t)((unsigned char *)c - st->ents) + 1;
-	if (st->prev) {
-		uint64_t *next = ((struct centry *)(st->ents + st->prev - 1))->next;
-
-		if (next[0] != n) {
-			next[1] = next[0];
-			next[0] = n;
-		}
-	}
-	st->prev = n;
-	if (c->next[0])
-		__builtin_prefetch(st->ents + c->next[0] - 1);
-	if (c->next[1])
-		__builtin_prefetch(st->ents + c->next[1] - 1);
+	if (st->prev)
+		note_next(entry_of(st, (uint32_t)st->prev), ref_of(st, c), c->len);
+	st->prev = ref_of(st, c);
+	prefetch_next(st, c);
 	return 0;
 }
 
@@ -584,6 +623,52 @@ finish(struct state *st)
 	return 0;
 }
 
+/* The common case, a TAB-indented frame line of an open record that is
+ * the caller seen after the previous line before: compared in one pass
+ * against the predicted cache entry, with no newline search and no hash.
+ * p is the line start. Returns the next line, or NULL for the general
+ * path. */
+static const char *
+frame_fast(struct state *st, const char *p, const char *end)
+{
+	const char *q = p + 1, *a, *key;
+	uint32_t kind = st->java ? KEY_FRAME_JAVA : KEY_FRAME;
+	struct centry *from;
+
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	a = q;
+	while (q < end && ps_is_hex(*q))
+		q++;
+	if (q == a || q >= end || *q != ' ')
+		return NULL;
+	key = q + 1;
+	from = entry_of(st, (uint32_t)st->prev);
+	for (int i = 0; i < NEXT_WAYS && from->next[i]; i++) {
+		const char *after = key + from->next_len[i];
+		struct centry *c;
+
+		if (after < end - 1 && after[0] == '\r' && after[1] == '\n')
+			after++;
+		if (after >= end || *after != '\n')
+			continue;
+		c = entry_of(st, from->next[i]);
+		if (c->kind != kind || memcmp(c + 1, key, c->len) != 0)
+			continue;
+		after++;
+		if (after < end && *after == ' ')
+			return NULL;   /* maybe a +srcline continuation */
+		if (i > 0)
+			note_next(from, from->next[i], from->next_len[i]);
+		push_entry(st, c);
+		st->prev = ref_of(st, c);
+		prefetch_next(st, c);
+		st->lineno++;
+		return after;
+	}
+	return NULL;
+}
+
 static int
 parse_lines(struct state *st, const char *data, size_t size)
 {
@@ -591,7 +676,17 @@ parse_lines(struct state *st, const char *data, size_t size)
 	size_t next_progress = PROGRESS_STEP;
 
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *nl;
+
+		if (*p == '\t' && st->prev && st->open && !st->bad) {
+			const char *n = frame_fast(st, p, end);
+
+			if (n) {
+				p = n;
+				continue;
+			}
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end, *next = nl ? nl + 1 : end;
 		size_t len = (size_t)(e - p);
 		char c = *p;
@@ -645,7 +740,7 @@ perf_script_parse(const struct input *in, struct sink *out, struct error *err)
 	struct state st;
 	int rc;
 
-	(void)err;   /* the sink fills it */
+	(void)err;   /* the sink fills it in */
 	memset(&st, 0, sizeof st);
 	st.s = out;
 	st.opts = out->opts;
@@ -667,105 +762,9 @@ perf_script_parse(const struct input *in, struct sink *out, struct error *err)
 	return rc;
 }
 
-/* ---- sniffing ------------------------------------------------------------ */
-
-/* Next line of head at *p: sets line and len, advances *p; false at the end. */
-static bool
-next_line(const char **p, const char *end, const char **line, size_t *len)
-{
-	const char *nl;
-
-	if (*p >= end)
-		return false;
-	nl = memchr(*p, '\n', (size_t)(end - *p));
-	*line = *p;
-	*len = (size_t)((nl ? nl : end) - *p);
-	*p = nl ? nl + 1 : end;
-	return true;
-}
-
-static bool
-blank_line(const char *l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_blank(l[i]))
-			return false;
-	return true;
-}
-
-/* An indented "ADDR SYMBOL ..." line. */
-static bool
-frame_shaped(const char *l, size_t n)
-{
-	size_t i = 0, a;
-
-	while (i < n && is_blank(l[i]))
-		i++;
-	if (i == 0 || i == n)
-		return false;
-	a = ps_address_len(l + i, n - i);
-	return a > 0 && (i + a == n || is_blank(l[i + a]));
-}
-
-static int
-perf_script_probe(const char *head, size_t len)
-{
-	const char *p = head, *end = head + len, *l, *l2;
-	size_t n, n2 = 0;
-	struct ps_event ev;
-	enum ps_event_kind k;
-	int lines = 0;
-	bool framed_header = false;
-
-	/* the --header block, then the first event line */
-	for (;;) {
-		if (!next_line(&p, end, &l, &n))
-			return 0;
-		if (++lines > 4000)
-			return 0;
-		if (n > 0 && l[0] == '#') {
-			if (lines == 1 && n >= 10 && memcmp(l, "# ========", 10) == 0)
-				framed_header = true;
-			else if (framed_header && (n >= 13 && (memcmp(l, "# captured on", 13) == 0 ||
-			    memcmp(l, "# cmdline", 9) == 0)))
-				return 100;
-			continue;
-		}
-		if (blank_line(l, n))
-			continue;
-		k = ps_event_parse(l, n, false, &ev);
-		if (k == PS_EVENT_RECORD)
-			continue;
-		break;
-	}
-	if (!next_line(&p, end, &l2, &n2))
-		l2 = NULL;
-	if (k == PS_EVENT_SAMPLE && ev.name && l[0] != '\t') {
-		if (l2 && frame_shaped(l2, n2))
-			return 95;
-		if (ev.rest_len > 0 && ev.rest[ev.rest_len - 1] == ')' &&
-		    ps_address_len(ev.rest, ev.rest_len) > 0)
-			return 90;
-		if (!l2 || blank_line(l2, n2))
-			return 80;
-		if (ps_event_parse(l2, n2, false, &ev) == PS_EVENT_SAMPLE)
-			return 60;
-		return 0;
-	}
-	/* old files without a time field: only with a frame line after */
-	if (l[0] != ' ' && l[0] != '\t' &&
-	    ps_event_parse(l, n, true, &ev) == PS_EVENT_SAMPLE && ev.name &&
-	    l2 && frame_shaped(l2, n2))
-		return 75;
-	/* perf script -F ip,sym: frame blocks only, perf's TAB indentation */
-	if (l[0] == '\t' && frame_shaped(l, n) && l2 && frame_shaped(l2, n2))
-		return 40;
-	return 0;
-}
-
 const struct format format_perf_script = {
 	.name = "perf-script",
 	.description = "Linux perf script text output (perf script, -F layouts)",
-	.probe = perf_script_probe,
+	.probe = ps_probe,
 	.parse = perf_script_parse,
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "perf_script_event.h"
+#include "perf_script_frame.h"
 
 #define MAX_TOKENS 40
 
@@ -278,4 +279,100 @@ ps_has_time_token(const char *line, size_t len)
 		p = c + 1;
 	}
 	return false;
+}
+
+/* ---- sniffing ------------------------------------------------------------ */
+
+/* Next line of head at *p: sets line and len, advances *p; false at the end. */
+static bool
+next_line(const char **p, const char *end, const char **line, size_t *len)
+{
+	const char *nl;
+
+	if (*p >= end)
+		return false;
+	nl = memchr(*p, '\n', (size_t)(end - *p));
+	*line = *p;
+	*len = (size_t)((nl ? nl : end) - *p);
+	*p = nl ? nl + 1 : end;
+	return true;
+}
+
+static bool
+blank_line(const char *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_blank(l[i]))
+			return false;
+	return true;
+}
+
+/* An indented "ADDR SYMBOL ..." line. */
+static bool
+frame_shaped(const char *l, size_t n)
+{
+	size_t i = 0, a;
+
+	while (i < n && is_blank(l[i]))
+		i++;
+	if (i == 0 || i == n)
+		return false;
+	a = ps_address_len(l + i, n - i);
+	return a > 0 && (i + a == n || is_blank(l[i + a]));
+}
+
+int
+ps_probe(const char *head, size_t len)
+{
+	const char *p = head, *end = head + len, *l, *l2;
+	size_t n, n2 = 0;
+	struct ps_event ev;
+	enum ps_event_kind k;
+	int lines = 0;
+	bool framed_header = false;
+
+	/* the --header block, then the first event line */
+	for (;;) {
+		if (!next_line(&p, end, &l, &n))
+			return 0;
+		if (++lines > 4000)
+			return 0;
+		if (n > 0 && l[0] == '#') {
+			if (lines == 1 && n >= 10 && memcmp(l, "# ========", 10) == 0)
+				framed_header = true;
+			else if (framed_header && (n >= 13 && (memcmp(l, "# captured on", 13) == 0 ||
+			    memcmp(l, "# cmdline", 9) == 0)))
+				return 100;
+			continue;
+		}
+		if (blank_line(l, n))
+			continue;
+		k = ps_event_parse(l, n, false, &ev);
+		if (k == PS_EVENT_RECORD)
+			continue;
+		break;
+	}
+	if (!next_line(&p, end, &l2, &n2))
+		l2 = NULL;
+	if (k == PS_EVENT_SAMPLE && ev.name && l[0] != '\t') {
+		if (l2 && frame_shaped(l2, n2))
+			return 95;
+		if (ev.rest_len > 0 && ev.rest[ev.rest_len - 1] == ')' &&
+		    ps_address_len(ev.rest, ev.rest_len) > 0)
+			return 90;
+		if (!l2 || blank_line(l2, n2))
+			return 80;
+		if (ps_event_parse(l2, n2, false, &ev) == PS_EVENT_SAMPLE)
+			return 60;
+		return 0;
+	}
+	/* old files without a time field: only with a frame line after */
+	if (l[0] != ' ' && l[0] != '\t' &&
+	    ps_event_parse(l, n, true, &ev) == PS_EVENT_SAMPLE && ev.name &&
+	    l2 && frame_shaped(l2, n2))
+		return 75;
+	/* perf script -F ip,sym: frame blocks only, perf's TAB indentation */
+	if (l[0] == '\t' && frame_shaped(l, n) && l2 && frame_shaped(l2, n2))
+		return 40;
+	return 0;
 }

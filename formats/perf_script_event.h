@@ -36,4 +36,9 @@ enum ps_event_kind ps_event_parse(const char *line, size_t len, bool old,
  * tells an indented event line from a frame line. */
 bool ps_has_time_token(const char *line, size_t len);
 
+/* The format probe (see perf-script.md, "Sniffing"): 100 for a perf
+ * --header block, 95 for an event line followed by a frame line, less for
+ * weaker evidence, 0 when it is not perf script. */
+int ps_probe(const char *head, size_t len);
+
 #endif

@@ -84,7 +84,9 @@ read_frames(struct ss *x, const json_t *frames)
 		}
 		d.name = name;
 		d.name_len = len;
+		/* frames of different files stay apart, as in speedscope */
 		d.file = json_util_get_string(f, "file", &flen);
+		d.module = d.file;
 		if (line >= 1 && line < 4e9)
 			d.line = (uint32_t)line;
 		if ((x->frames[i] = sink_frame_desc(x->s, &d)) == FRAME_NONE)

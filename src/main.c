@@ -43,9 +43,14 @@ print_warnings(const struct profile *p)
 
 		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
 			sizeof excerpt);
-		fprintf(stderr, "scorch: warning: %llu %s, first at %s:%ld: %s\n",
-			(unsigned long long)s->count, s->category, p->source,
-			s->first_line, excerpt);
+		if (s->first_line > 0)
+			fprintf(stderr, "scorch: warning: %llu %s, first at %s:%ld: %s\n",
+				(unsigned long long)s->count, s->category, p->source,
+				s->first_line, excerpt);
+		else
+			fprintf(stderr, "scorch: warning: %llu %s in %s%s%s\n",
+				(unsigned long long)s->count, s->category, p->source,
+				excerpt[0] ? ", first: " : "", excerpt);
 	}
 }
 
@@ -71,10 +76,13 @@ print_info(const struct session *s)
 		escape_text(p->info[i].value, strlen(p->info[i].value), safe, sizeof safe);
 		printf("%s: %s\n", p->info[i].key, safe);
 	}
-	for (size_t i = 0; i < p->n_skips; i++)
-		printf("skipped: %llu %s (first at line %ld)\n",
-			(unsigned long long)p->skips[i].count, p->skips[i].category,
-			p->skips[i].first_line);
+	for (size_t i = 0; i < p->n_skips; i++) {
+		printf("skipped: %llu %s", (unsigned long long)p->skips[i].count,
+			p->skips[i].category);
+		if (p->skips[i].first_line > 0)
+			printf(" (first at line %ld)", p->skips[i].first_line);
+		putchar('\n');
+	}
 }
 
 static int
@@ -94,6 +102,26 @@ output_width(const struct options *o)
 	return 100;
 }
 
+/* The one type whose name is want followed by ':' (perf modifiers, as in
+ * "cpu-clock:ppp"), or -1 when none or several. */
+static int
+find_type_prefix(const struct profile *p, const char *want)
+{
+	size_t n = strlen(want);
+	int found = -1;
+
+	for (size_t i = 0; i < p->n_types; i++) {
+		const char *name = profile_type_name(p, (int)i);
+
+		if (strncmp(name, want, n) == 0 && name[n] == ':') {
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+	}
+	return found;
+}
+
 /* Picks the sample type named by --sample-type or --event when the parser
  * did not already. */
 static int
@@ -107,6 +135,8 @@ choose_type(struct session *s, struct error *err)
 	if (!want || s->prof.differential)
 		return 0;
 	t = profile_find_type(&s->prof, want);
+	if (t < 0)
+		t = find_type_prefix(&s->prof, want);
 	if (t < 0) {
 		size_t len = 0;
 		char names[512] = "";

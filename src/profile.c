@@ -145,7 +145,7 @@ stack_intern(struct profile *p, const uint32_t *ids, size_t depth)
 			continue;
 		s = &p->stacks[p->stack_slots[i] - 1];
 		if (s->depth == depth &&
-		    memcmp(p->stack_ids + s->off, ids, bytes) == 0)
+		    (bytes == 0 || memcmp(p->stack_ids + s->off, ids, bytes) == 0))
 			return p->stack_slots[i] - 1;
 	}
 	if (p->n_stacks >= UINT32_MAX - 1 || p->n_stack_ids + depth >= UINT32_MAX)
@@ -161,7 +161,8 @@ stack_intern(struct profile *p, const uint32_t *ids, size_t depth)
 	}
 	p->stack_ids = xgrow(p->stack_ids, &p->cap_stack_ids,
 		p->n_stack_ids + depth, sizeof *p->stack_ids);
-	memcpy(p->stack_ids + p->n_stack_ids, ids, bytes);
+	if (bytes)
+		memcpy(p->stack_ids + p->n_stack_ids, ids, bytes);
 	p->stacks[id].off = (uint32_t)p->n_stack_ids;
 	p->stacks[id].depth = (uint32_t)depth;
 	p->n_stack_ids += depth;

@@ -63,6 +63,34 @@ put_frame(struct text *t, const struct frame *f, bool annotate)
 		text_put(t, kind_suffix[f->kind], 4);
 }
 
+/* Each frame's folded form is made once and copied into every line that
+ * holds it: escaping and checks run per frame, not per occurrence. */
+struct name_cache {
+	struct text text;
+	uint64_t *spans;     /* per frame id: offset << 24 | length + 1; 0 = not yet */
+};
+
+static void
+put_cached(struct text *t, struct name_cache *c, const struct profile *p,
+	uint32_t id, bool annotate)
+{
+	uint64_t sp = c->spans[id];
+
+	if (!sp) {
+		size_t off = c->text.len;
+
+		put_frame(&c->text, profile_frame(p, id), annotate);
+		sp = ((uint64_t)off << 24) | (uint64_t)(c->text.len - off + 1);
+		if (c->text.len - off + 1 >= (1u << 24)) {
+			/* a name too long for the cache: write it directly */
+			put_frame(t, profile_frame(p, id), annotate);
+			return;
+		}
+		c->spans[id] = sp;
+	}
+	text_put(t, c->text.buf + (sp >> 24), (size_t)(sp & 0xffffff) - 1);
+}
+
 static int
 line_cmp(const void *a, const void *b)
 {
@@ -86,6 +114,9 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 	char num[64];
 	int rc = 0;
 
+	struct name_cache cache = { { 0 }, NULL };
+
+	cache.spans = xcalloc(p->frames.n ? p->frames.n : 1, sizeof *cache.spans);
 	text_put(&t, "", 0); /* the buffer exists even for empty stacks */
 	for (size_t s = 0; s < p->n_stacks; s++) {
 		const double *row = p->stack_values + s * nt;
@@ -100,7 +131,7 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 		for (uint32_t i = 0; i < p->stacks[s].depth; i++) {
 			if (i > 0)
 				text_put(&t, ";", 1);
-			put_frame(&t, profile_frame(p, ids[i]), opts && opts->annotate);
+			put_cached(&t, &cache, p, ids[i], opts && opts->annotate);
 		}
 		l->len = t.len - l->off;
 		n++;
@@ -134,6 +165,8 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 	if (fflush(out) != 0 || ferror(out))
 		rc = -1;
 	free(t.buf);
+	free(cache.text.buf);
+	free(cache.spans);
 	free(lines);
 	return rc;
 }

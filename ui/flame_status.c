@@ -112,7 +112,7 @@ describe(const struct flame_state *st, const struct span *anchor, struct text *t
 			add(t, SEP "%s", frame_kind_name(k));
 	}
 	if (anchor && anchor->kind == SPAN_AGGREGATE)
-		add(t, SEP "1 of %u narrow frames, %s together", anchor->agg_count,
+		add(t, SEP "in +%u (%s together)", anchor->agg_count,
 			units_format_percent(anchor->agg_value, all, p, sizeof p));
 }
 

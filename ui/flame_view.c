@@ -151,17 +151,23 @@ fix_selection(struct flame_state *st)
 	st->sel = find_aggregate(&st->layout, a, depth_of(st, child)) ? child : a;
 }
 
+/* Scrolls so that the selection is on screen with some context: up to
+ * two callers, and two rows of callees when it has any. */
 static void
 scroll_to_sel(struct flame_state *st, const struct flame_geom *g)
 {
+	const struct calltree *t = tree_of(st);
 	size_t r = depth_of(st, st->sel), h = (size_t)g->graph_h;
+	size_t margin = h >= 5 ? 2 : (h - 1) / 2, above, below;
 
 	if (h == 0)
 		return;
-	if (r < st->top)
-		st->top = r;
-	else if (r >= st->top + h)
-		st->top = r - h + 1;
+	above = r < margin ? r : margin;
+	below = calltree_node(t, st->sel)->first_child != CT_NONE ? margin : 0;
+	if (r < st->top + above)
+		st->top = r - above;
+	else if (r + below >= st->top + h)
+		st->top = r + below - h + 1;
 }
 
 /* Brings scroll position, layout and selection in line after a change. */

@@ -101,13 +101,21 @@ fatal_hook(void)
 }
 
 static void
-resize(struct ui *ui)
+resize_canvas(struct ui *ui)
 {
 	int w, h;
 
-	term_update_size();
 	term_size(&w, &h);
 	ui_resize(ui, w, h);
+}
+
+/* After SIGWINCH: tell curses the new size (it then queues a KEY_RESIZE,
+ * which only resizes the canvas: see resize_canvas). */
+static void
+resize(struct ui *ui)
+{
+	term_update_size();
+	resize_canvas(ui);
 }
 
 /* Ctrl-Z: give the terminal back, stop, and take it again on fg. */
@@ -208,7 +216,7 @@ run_terminal(struct session *s, const struct keymap *km)
 				redraw |= ui_mouse(&ui, ev.mouse, ev.x, ev.y);
 				break;
 			case TERM_EV_RESIZE:
-				resize(&ui);
+				resize_canvas(&ui);
 				redraw = true;
 				break;
 			}

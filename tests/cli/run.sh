@@ -71,6 +71,21 @@ expect print-order 0 'worker-7' 'warning' -- --print --order=weight "$fixtures/s
 # --info lists what was loaded
 expect info 0 '^skipped: 1 lines skipped \(no count\) \(first at line 3\)$' 'warning' -- --info "$fixtures/spec-example.in"
 
+# raw perf.data: perf converts it when installed; otherwise the message
+# says which command to run
+data=$here/../data/tiny-gcc.perf.data
+if command -v perf >/dev/null 2>&1; then
+	expect perf-data 0 '^sample type: cpu-clock:pppH \(nanoseconds\), total 156 ms \[shown\]$' '' -- --info "$data"
+else
+	echo "note: perf not installed, perf.data conversion not exercised"
+fi
+mkdir -p "$tmp/noperf"
+ln -sf "$SCORCH" "$tmp/noperf/scorch"
+PATH=$tmp/noperf "$tmp/noperf/scorch" --folded "$data" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -q 'raw perf.data file and perf is not installed here; run `perf script -i ' "$tmp/err"; then ok; else bad "perf.data without perf: $(cat "$tmp/err")"; fi
+"$SCORCH" --folded - <"$data" >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -q 'raw perf.data on standard input' "$tmp/err"; then ok; else bad "perf.data on stdin: $(cat "$tmp/err")"; fi
+
 # a closed pipe ends a writer quietly
 awk 'BEGIN { for (i = 0; i < 200000; i++) printf "root;f%d %d\n", i, i + 1 }' >"$tmp/big.folded"
 "$SCORCH" --folded "$tmp/big.folded" 2>"$tmp/err" | head -n 1 >/dev/null

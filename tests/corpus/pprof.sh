@@ -68,6 +68,19 @@ check_span_id_labels() {
 	fi
 }
 
+# check_numeric_labels NAME FILE RAW: the numeric label "bytes" of Go heap
+# profiles, sample by sample, against the values `pprof -raw` lists.
+check_numeric_labels() {
+	"$labels_tool" --num --sample-type=alloc_objects "$2" 2>"$corpus_tmp/err" |
+		sed -n 's/^bytes=\([0-9]*\);.*/\1/p' | sort -n >"$corpus_tmp/got"
+	corpus_cat "$3" | sed -n 's/^ *bytes:\[\([0-9]*\)\]$/\1/p' | sort -n >"$corpus_tmp/want"
+	if [ -s "$corpus_tmp/want" ] && cmp -s "$corpus_tmp/got" "$corpus_tmp/want"; then
+		corpus_ok "$1"
+	else
+		corpus_bad "$1" "numeric labels: $(wc -l <"$corpus_tmp/got") values, pprof -raw has $(wc -l <"$corpus_tmp/want")"
+	fi
+}
+
 for pp_in in "$d"/*.pb "$d"/*.pb.gz "$d"/*.pb.zst; do
 	[ -e "$pp_in" ] || continue
 	pp_base=$(basename "$pp_in")
@@ -108,6 +121,11 @@ for pp_in in "$d"/*.pb "$d"/*.pb.gz "$d"/*.pb.zst; do
 	done
 
 	case $pp_case in
+	gen-go-heap)
+		if [ -n "$labels_tool" ] && [ -x "$labels_tool" ]; then
+			check_numeric_labels "$pp_case[numeric labels]" "$pp_in" "$d/$pp_case.pprof-raw.txt"
+		fi
+		;;
 	pyroscope-dotnet-malformed-func-id0)
 		# go tool pprof rejects it: "found function with reserved ID=0"
 		check_error "$pp_case" 2 "^scorch: .*$pp_base: pprof: malformed profile: function with reserved id 0$" -- --folded "$pp_in"

@@ -1,1 +1,64 @@
-exit 77
+# Every way out restores the terminal: Ctrl-C (SIGINT), SIGTERM, SIGHUP,
+# a crash (SIGSEGV, SIGABRT: the async-signal-safe path), and Ctrl-Z
+# suspends and resumes cleanly. "Restored" means: the shell's prompt is
+# back on the normal screen and `stty -a` reads as it did before.
+: "${TOP_SRCDIR:?}"
+. "$TOP_SRCDIR/tests/term/lib.sh"
+data=$TOP_SRCDIR/tests/tui/data
+term_begin term-signals
+
+term_stty "$term_tmp/stty.before"
+
+restored() {
+	_what=$1 _rc=$2
+	check "$_what: prompt back" term_wait 'ready$'
+	check "$_what: alternate screen left" alternate_off
+	rm -f "$term_tmp/rc"
+	term_type "echo \$? >'$term_tmp/rc'"
+	term_wait_file "$term_tmp/rc"
+	check "$_what: exit status $_rc" test "$(cat "$term_tmp/rc")" = "$_rc"
+	term_stty "$term_tmp/stty.after"
+	check "$_what: terminal modes restored" cmp -s "$term_tmp/stty.before" "$term_tmp/stty.after"
+}
+
+# Ctrl-C
+term_scorch '141 samples · icicle' "'$data/small.folded'"
+term_send j
+term_wait ' 141 samples · 100% of all · self 0 samples'
+term_send C-c
+restored "Ctrl-C" 130
+
+# SIGTERM and SIGHUP from elsewhere
+for sig in TERM HUP; do
+	term_scorch '141 samples · icicle' "'$data/small.folded'"
+	kill -"$sig" "$(cat "$term_tmp/pid")"
+	case $sig in TERM) rc=143 ;; HUP) rc=129 ;; esac
+	restored "SIG$sig" $rc
+done
+
+# crashes: the terminal is put back before the default action
+for sig in SEGV ABRT; do
+	term_scorch '141 samples · icicle' "'$data/small.folded'"
+	kill -"$sig" "$(cat "$term_tmp/pid")"
+	case $sig in SEGV) rc=139 ;; ABRT) rc=134 ;; esac
+	restored "SIG$sig" $rc
+done
+
+# Ctrl-Z, then fg: the same picture comes back, and q still works
+term_scorch '141 samples · icicle' "'$data/small.folded'"
+term_send j j Enter
+term_wait 'zoom: run'
+term_send C-z
+check "Ctrl-Z: prompt back" term_wait 'ready$'
+check "Ctrl-Z: alternate screen left" alternate_off
+term_stty "$term_tmp/stty.suspended"
+check "Ctrl-Z: terminal modes restored" cmp -s "$term_tmp/stty.before" "$term_tmp/stty.suspended"
+term_type "fg"
+check "fg: redrawn as it was" term_wait 'icicle · zoom: run'
+check "fg: status line back" term_wait ' 113 samples · 80.1% of all · 100% of zoom'
+term_send BSpace
+check "fg: keys work again" term_wait_gone 'zoom: run'
+term_send q
+restored "q after fg" 0
+
+term_end

@@ -1,0 +1,118 @@
+# Helpers for end-to-end tests in a real terminal: a private tmux server
+# (its own socket, no user config) running an interactive sh in an 80x24
+# pane. Every wait polls capture-pane with a timeout; the server is
+# killed on exit whatever happens.
+#   term_begin NAME          start the server (skips with 77 without tmux)
+#   term_send KEYS...        tmux send-keys (key names as tmux knows them)
+#   term_type TEXT           type TEXT literally, then Enter
+#   term_wait TEXT [SECS]    wait until the pane shows TEXT (fixed string)
+#   term_wait_gone TEXT      wait until it no longer does
+#   term_screen [-e]         the pane's text (with -e: with SGR sequences)
+#   check NAME COMMAND...    count a pass or a failure (prints the pane)
+#   term_end                 report and exit
+: "${SCORCH:?}" "${TOP_SRCDIR:?}"
+
+term_tmp=$(mktemp -d)
+term_sock=scorch-test-$$
+term_pass=0
+term_fail=0
+term_name=term
+
+term_cleanup() {
+	tmux -L "$term_sock" kill-server 2>/dev/null
+	rm -rf "$term_tmp"
+}
+trap term_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+tm() { tmux -L "$term_sock" "$@"; }
+
+term_begin() {
+	term_name=$1
+	if ! command -v tmux >/dev/null 2>&1; then
+		echo "$term_name: SKIP: tmux is not installed"
+		exit 77
+	fi
+	mkdir -p "$term_tmp/config" "$term_tmp/home"
+	# a plain interactive sh with a known prompt; the test's own
+	# environment, minus anything that changes scorch's looks
+	tm -f /dev/null new-session -d -x 80 -y 24 -s t \
+		"env -u NO_COLOR -u SCORCH_TEST_SCRIPT HOME='$term_tmp/home' \
+		XDG_CONFIG_HOME='$term_tmp/config' LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+		PS1='ready\$ ' ENV=/dev/null sh -i" || {
+		echo "$term_name: cannot start tmux"; exit 99; }
+	tm set-option -g status off >/dev/null
+	tm set-window-option -g aggressive-resize on >/dev/null 2>&1
+	term_wait 'ready$' || { echo "$term_name: no shell prompt"; exit 99; }
+}
+
+term_send() { tm send-keys -t t "$@"; }
+term_type() { tm send-keys -t t -l "$1"; tm send-keys -t t Enter; }
+term_screen() { tm capture-pane -t t -p "$@"; }
+
+term_wait() {
+	_text=$1 _secs=${2:-10} _i=0
+	while [ "$_i" -lt $((_secs * 20)) ]; do
+		if term_screen | grep -qF -- "$_text"; then return 0; fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+term_wait_gone() {
+	_text=$1 _secs=${2:-10} _i=0
+	while [ "$_i" -lt $((_secs * 20)) ]; do
+		if ! term_screen | grep -qF -- "$_text"; then return 0; fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# Waits for a file to appear (written by a command in the pane).
+term_wait_file() {
+	_i=0
+	while [ "$_i" -lt 200 ]; do
+		[ -s "$1" ] && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+check() {
+	_what=$1; shift
+	if "$@"; then
+		term_pass=$((term_pass + 1))
+	else
+		term_fail=$((term_fail + 1))
+		echo "FAIL $term_name: $_what"
+		term_screen | sed 's/^/  | /'
+	fi
+}
+
+# The pane's terminal modes, as the shell sees them, into FILE.
+term_stty() {
+	rm -f "$1"
+	term_type "stty -a >'$1'; clear"
+	term_wait_file "$1"
+	term_wait 'ready$'
+}
+
+alternate_off() { [ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ]; }
+
+# Starts scorch in the pane with its pid in $term_tmp/pid; waits for TEXT.
+term_scorch() {
+	_wait=$1; shift
+	rm -f "$term_tmp/pid"
+	term_type "sh -c 'echo \$\$ >$term_tmp/pid; exec \"\$0\" \"\$@\"' '$SCORCH' $*"
+	term_wait_file "$term_tmp/pid"
+	term_wait "$_wait"
+}
+
+term_end() {
+	echo "$term_name: $term_pass passed, $term_fail failed"
+	[ "$term_fail" -eq 0 ]
+	exit $?
+}
