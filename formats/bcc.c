@@ -62,6 +62,7 @@ struct bcc {
 	struct sink *out;
 	enum bcc_tool tool;
 	enum bcc_stacks stacks;
+	char unit[16];            /* from "time (us)" in the header */
 	int type;                 /* declared sample type, -1 until known */
 	bool typed;               /* some type was declared: the first is the default */
 	struct bcc_line *lines;   /* the record being read */
@@ -73,31 +74,6 @@ struct bcc {
 	char *buf;                /* scratch for composed names */
 	size_t cap_buf;
 };
-
-static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static bool
-starts_with(const char *s, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return len >= n && memcmp(s, prefix, n) == 0;
-}
-
-static bool
-all_digits(const char *s, size_t len)
-{
-	if (len == 0)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
 
 static const char *
 find_str(const char *s, size_t len, const char *needle)
@@ -122,17 +98,6 @@ parse_value(const char *s, size_t len, uint64_t *out)
 		v = v * 10 + (uint64_t)(s[i] - '0');
 	*out = v;
 	return true;
-}
-
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && is_blank(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && is_blank((*s)[*len - 1]))
-		(*len)--;
 }
 
 /* ---- header and noise lines ------------------------------------------ */
@@ -175,7 +140,7 @@ read_duration(struct bcc *b, const char *s, size_t len)
 	p = d;
 	while (p < end && *p >= '0' && *p <= '9')
 		p++;
-	if (p > d && starts_with(p, (size_t)(end - p), " secs")) {
+	if (p > d && bcc_starts_with(p, (size_t)(end - p), " secs")) {
 		char tmp[32];
 
 		snprintf(tmp, sizeof tmp, "%.*s s", (int)(p - d > 20 ? 20 : p - d), d);
@@ -190,21 +155,29 @@ read_header(struct bcc *b, const char *s, size_t len)
 {
 	enum bcc_tool tool;
 
-	if (starts_with(s, len, "Tracing off-CPU time")) {
-		tool = TOOL_OFFCPU;
-	} else if (starts_with(s, len, "Tracing blocked time")) {
-		tool = TOOL_BLOCKED;
-	} else if (starts_with(s, len, "Sampling at ")) {
+	if (bcc_starts_with(s, len, "Tracing off-CPU time") ||
+	    bcc_starts_with(s, len, "Tracing blocked time")) {
+		const char *u = s + 20, *end = s + len, *e;
+
+		tool = s[8] == 'o' ? TOOL_OFFCPU : TOOL_BLOCKED;
+		/* " (us)": the unit of the values */
+		b->unit[0] = '\0';
+		if (bcc_starts_with(u, (size_t)(end - u), " (") &&
+		    (e = memchr(u, ')', (size_t)(end - u))) && e - u - 2 < (long)sizeof b->unit) {
+			memcpy(b->unit, u + 2, (size_t)(e - u - 2));
+			b->unit[e - u - 2] = '\0';
+		}
+	} else if (bcc_starts_with(s, len, "Sampling at ")) {
 		const char *p = s + 12, *of = find_str(s, len, " of ");
 
 		tool = TOOL_PROFILE;
 		if (of) {
-			bool every = starts_with(p, (size_t)(of - p), "every ");
+			bool every = bcc_starts_with(p, (size_t)(of - p), "every ");
 
 			info_range(b->out, every ? "period" : "frequency", every ? p + 6 : p,
 				(size_t)(of - p) - (every ? 6 : 0));
 		}
-	} else if (starts_with(s, len, "Tracing ") && len > 8 && s[8] >= '0' &&
+	} else if (bcc_starts_with(s, len, "Tracing ") && len > 8 && s[8] >= '0' &&
 	    s[8] <= '9' && find_str(s, len, " functions for ")) {
 		const char *q = find_str(s, len, " functions for ") + 15;
 		const char *end = s + len, *e;
@@ -239,11 +212,11 @@ is_noise(const char *s, size_t len)
 	};
 
 	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-		if (starts_with(s, len, prefixes[i]))
+		if (bcc_starts_with(s, len, prefixes[i]))
 			return true;
 	/* stackcount -T prints the time between intervals */
-	return len == 8 && s[2] == ':' && s[5] == ':' && all_digits(s, 2) &&
-		all_digits(s + 3, 2) && all_digits(s + 6, 2);
+	return len == 8 && s[2] == ':' && s[5] == ':' && bcc_all_digits(s, 2) &&
+		bcc_all_digits(s + 3, 2) && bcc_all_digits(s + 6, 2);
 }
 
 /* ---- frames ------------------------------------------------------------ */
@@ -273,7 +246,7 @@ clean_frame(const char *s, size_t len, struct bcc_frame *f)
 			const char *r = sp;
 			size_t rl = len - tl;
 
-			trim(&r, &rl);
+			bcc_trim(&r, &rl);
 			if (rl > 0) {
 				bcc_parse_hex(s, tl, &f->address);
 				s = r;
@@ -282,7 +255,7 @@ clean_frame(const char *s, size_t len, struct bcc_frame *f)
 		}
 	}
 	/* "[Missed User Stack] -14" (offwaketime prints the error number) */
-	if (starts_with(s, len, "[Missed ")) {
+	if (bcc_starts_with(s, len, "[Missed ")) {
 		const char *rb = memchr(s, ']', len);
 
 		if (rb)
@@ -489,10 +462,10 @@ ensure_type(struct bcc *b, enum bcc_tool guess)
 		return 0;
 	switch (tool) {
 	case TOOL_OFFCPU:
-		t = sink_type(b->out, "off-cpu", UNIT_MICROSECONDS);
-		break;
 	case TOOL_BLOCKED:
-		t = sink_type(b->out, "blocked", UNIT_MICROSECONDS);
+		/* both tools print "(us)"; without a header, trust that */
+		t = sink_type(b->out, tool == TOOL_OFFCPU ? "off-cpu" : "blocked",
+			b->unit[0] ? units_canonical(b->unit) : UNIT_MICROSECONDS);
 		break;
 	case TOOL_PROFILE:
 		t = sink_type(b->out, "samples", UNIT_SAMPLES);
@@ -522,11 +495,11 @@ process_line(const struct bcc_line *l, const char **comm, size_t *len, long *num
 	const char *s = l->s, *e = l->s + l->len, *open;
 	size_t n;
 
-	if (l->len < 2 || s[0] != '-' || !is_blank(s[1]))
+	if (l->len < 2 || s[0] != '-' || !bcc_is_blank(s[1]))
 		return false;
 	s++;
 	n = (size_t)(e - s);
-	trim(&s, &n);
+	bcc_trim(&s, &n);
 	e = s + n;
 	*comm = s;
 	*len = n;
@@ -535,7 +508,7 @@ process_line(const struct bcc_line *l, const char **comm, size_t *len, long *num
 		for (open = e - 2; open > s && *open != '('; open--)
 			;
 		if (*open == '(' && open > s && open[-1] == ' ' &&
-		    all_digits(open + 1, (size_t)(e - 2 - open)) && e - 2 - open <= 10) {
+		    bcc_all_digits(open + 1, (size_t)(e - 2 - open)) && e - 2 - open <= 10) {
 			uint64_t v = 0;
 
 			parse_value(open + 1, (size_t)(e - 2 - open), &v);
@@ -558,7 +531,7 @@ bracket_line(const struct bcc_line *l, size_t *len, long *num)
 	for (open = e - 2; open > s && *open != '['; open--)
 		;
 	if (*open != '[' || open == s || open[-1] != ' ' ||
-	    !all_digits(open + 1, (size_t)(e - 2 - open)) || e - 2 - open > 10)
+	    !bcc_all_digits(open + 1, (size_t)(e - 2 - open)) || e - 2 - open > 10)
 		return false;
 	parse_value(open + 1, (size_t)(e - 2 - open), &v);
 	*num = (long)v;
@@ -574,7 +547,7 @@ name_line(const struct bcc_line *l, size_t skip, bool with_pid,
 	const char *s = l->s + skip;
 	size_t n = l->len - skip;
 
-	trim(&s, &n);
+	bcc_trim(&s, &n);
 	*name = s;
 	*len = n;
 	*num = -1;
@@ -588,7 +561,7 @@ name_line(const struct bcc_line *l, size_t skip, bool with_pid,
 			parse_value(s + i, n - i, &v);
 			*num = (long)v;
 			n = i - 1;
-			trim(&s, &n);
+			bcc_trim(&s, &n);
 			*len = n;
 		}
 	}
@@ -664,7 +637,7 @@ emit_wakeup(struct bcc *b, uint64_t value)
 	if (ensure_type(b, TOOL_BLOCKED) < 0)
 		return -1;
 	name_line(&b->lines[0], 7, false, &target, &target_len, &num);
-	if (n > 1 && starts_with(last->s, last->len, "waker:")) {
+	if (n > 1 && bcc_starts_with(last->s, last->len, "waker:")) {
 		name_line(last, 6, false, &waker, &waker_len, &num);
 		n--;
 	}
@@ -685,11 +658,11 @@ is_wake_delimiter(const struct bcc_line *l)
 	const char *s = l->s;
 	size_t n = l->len;
 
-	if (!starts_with(s, n, "--"))
+	if (!bcc_starts_with(s, n, "--"))
 		return false;
 	s += 2;
 	n -= 2;
-	trim(&s, &n);
+	bcc_trim(&s, &n);
 	return n == 0 || (n == 2 && s[0] == '-' && s[1] == '-');
 }
 
@@ -707,7 +680,7 @@ emit_offwake(struct bcc *b, uint64_t value)
 	if (ensure_type(b, TOOL_BLOCKED) < 0)
 		return -1;
 	name_line(&b->lines[0], 6, true, &waker, &waker_len, &wnum);
-	if (n > 1 && starts_with(last->s, last->len, "target:")) {
+	if (n > 1 && bcc_starts_with(last->s, last->len, "target:")) {
 		name_line(last, 7, true, &target, &target_len, &tnum);
 		n--;
 	}
@@ -747,9 +720,9 @@ emit_record(struct bcc *b, uint64_t value)
 {
 	const struct bcc_line *first = &b->lines[0];
 
-	if (starts_with(first->s, first->len, "target:"))
+	if (bcc_starts_with(first->s, first->len, "target:"))
 		return emit_wakeup(b, value);
-	if (starts_with(first->s, first->len, "waker:"))
+	if (bcc_starts_with(first->s, first->len, "waker:"))
 		return emit_offwake(b, value);
 	return emit_standard(b, value);
 }
@@ -780,7 +753,7 @@ bcc_parse(const struct input *in, struct sink *out, struct error *err)
 		lineno++;
 		while (s < le && (*s == ' ' || *s == '\t'))
 			s++;
-		while (le > s && is_blank(le[-1]))
+		while (le > s && bcc_is_blank(le[-1]))
 			le--;
 		indent = (size_t)(s - p);
 		len = (size_t)(le - s);
@@ -795,13 +768,13 @@ bcc_parse(const struct input *in, struct sink *out, struct error *err)
 		if (indent == 0) {
 			if (b.n_lines)
 				skip_record(&b, "records without a value");
-			if (starts_with(s, len, "WARNING:"))
-				info_range(out, "warning", s, len);
+			if (bcc_starts_with(s, len, "WARNING: "))
+				info_range(out, "warning", s + 9, len - 9);
 			else if (!read_header(&b, s, len) && !is_noise(s, len))
 				sink_skip(out, "unrecognised lines", lineno, s, len);
 			continue;
 		}
-		if (all_digits(s, len)) {
+		if (bcc_all_digits(s, len)) {
 			uint64_t v = 0;
 
 			if (!b.n_lines) {
@@ -837,10 +810,10 @@ out:
 static bool
 is_header(const char *s, size_t len)
 {
-	return starts_with(s, len, "Tracing off-CPU time (") ||
-		starts_with(s, len, "Tracing blocked time (") ||
-		(starts_with(s, len, "Sampling at ") && find_str(s, len, " stack")) ||
-		(starts_with(s, len, "Tracing ") && len > 8 && s[8] >= '0' &&
+	return bcc_starts_with(s, len, "Tracing off-CPU time (") ||
+		bcc_starts_with(s, len, "Tracing blocked time (") ||
+		(bcc_starts_with(s, len, "Sampling at ") && find_str(s, len, " stack")) ||
+		(bcc_starts_with(s, len, "Tracing ") && len > 8 && s[8] >= '0' &&
 		 s[8] <= '9' && find_str(s, len, " functions for \""));
 }
 
@@ -862,7 +835,7 @@ bcc_probe(const char *head, size_t len)
 		p = nl ? nl + 1 : end;
 		while (s < le && (*s == ' ' || *s == '\t'))
 			s++;
-		while (le > s && is_blank(le[-1]))
+		while (le > s && bcc_is_blank(le[-1]))
 			le--;
 		n = (size_t)(le - s);
 		if (n == 0)
@@ -878,10 +851,10 @@ bcc_probe(const char *head, size_t len)
 		}
 		lines++;
 		indented++;
-		if (all_digits(s, n))
+		if (bcc_all_digits(s, n))
 			values++;
-		else if ((n > 3 && s[0] == '-' && is_blank(s[1]) && s[n - 1] == ')') ||
-		    starts_with(s, n, "target:") || starts_with(s, n, "waker:"))
+		else if ((n > 3 && s[0] == '-' && bcc_is_blank(s[1]) && s[n - 1] == ')') ||
+		    bcc_starts_with(s, n, "target:") || bcc_starts_with(s, n, "waker:"))
 			tasks++;
 	}
 	if (values == 0 || indented * 10 < lines * 9)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum bcc_side {
 	BCC_SIDE_UNKNOWN = 0,
@@ -30,5 +31,43 @@ bool bcc_parse_hex(const char *s, size_t len, uint64_t *out);
 /* Length of name without a trailing "+0x<hex>" or "+<decimal>" offset
  * (the offset, if any, is name[returned length .. len)). */
 size_t bcc_strip_offset(const char *name, size_t len);
+
+/* Small text helpers both parsers use on every line. */
+static inline bool
+bcc_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static inline bool
+bcc_starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+static inline bool
+bcc_all_digits(const char *s, size_t len)
+{
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Moves *s past leading blanks and cuts trailing ones from *len. */
+static inline void
+bcc_trim(const char **s, size_t *len)
+{
+	while (*len > 0 && bcc_is_blank(**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && bcc_is_blank((*s)[*len - 1]))
+		(*len)--;
+}
 
 #endif

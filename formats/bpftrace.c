@@ -87,31 +87,6 @@ struct bt_frame {
 };
 
 static bool
-is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static bool
-starts_with(const char *s, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return len >= n && memcmp(s, prefix, n) == 0;
-}
-
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len > 0 && is_blank(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && is_blank((*s)[*len - 1]))
-		(*len)--;
-}
-
-static bool
 is_ident(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -182,11 +157,11 @@ clean_frame(const char *s, size_t len, struct bt_frame *f)
 
 	memset(f, 0, sizeof *f);
 	f->kind = FRAME_USER;
-	trim(&s, &len);
-	if (starts_with(s, len, "[inlined] ")) {
+	bcc_trim(&s, &len);
+	if (bcc_starts_with(s, len, "[inlined] ")) {
 		s += 10;
 		len -= 10;
-		trim(&s, &len);
+		bcc_trim(&s, &len);
 		f->kind = FRAME_INLINED;
 	}
 	/* perf mode: a bare hex address, the symbol, "(module)" */
@@ -196,7 +171,7 @@ clean_frame(const char *s, size_t len, struct bt_frame *f)
 		const char *r = sp;
 		size_t rl = len - (size_t)(sp - s);
 
-		trim(&r, &rl);
+		bcc_trim(&r, &rl);
 		if (rl > 0) {
 			f->address = a;
 			s = r;
@@ -490,7 +465,7 @@ close_entry(struct bt *b, const char *v, size_t vlen)
 {
 	double value;
 
-	trim(&v, &vlen);
+	bcc_trim(&v, &vlen);
 	if (vlen == 0) {
 		/* "@h[...]:" then buckets: a histogram keyed by the stack */
 		drop_entry(b, "histogram maps");
@@ -518,7 +493,7 @@ key_text(struct bt *b, const char *s, size_t len, bool first)
 	const char *close = NULL, *line_end;
 	size_t start = 0;
 
-	while (len > 0 && is_blank(s[len - 1]))
+	while (len > 0 && bcc_is_blank(s[len - 1]))
 		len--;
 	line_end = s + len;
 	/* "]: VALUE" ends the entry; the last one, as strings may hold "]:" */
@@ -578,9 +553,9 @@ is_bucket(const char *s, size_t len)
 static bool
 is_quiet(struct bt *b, const char *s, size_t len)
 {
-	if (starts_with(s, len, "Attaching ") || starts_with(s, len, "Attached "))
+	if (bcc_starts_with(s, len, "Attaching ") || bcc_starts_with(s, len, "Attached "))
 		return true;
-	if (starts_with(s, len, "Lost ") && len > 5 && s[5] >= '0' && s[5] <= '9') {
+	if (bcc_starts_with(s, len, "Lost ") && len > 5 && s[5] >= '0' && s[5] <= '9') {
 		if (b->pass == 2) {
 			char tmp[64];
 			size_t n = len < sizeof tmp - 1 ? len : sizeof tmp - 1;
@@ -624,7 +599,7 @@ run_pass(struct bt *b, const char *data, size_t size)
 				const char *t = s;
 				size_t tl = len;
 
-				trim(&t, &tl);
+				bcc_trim(&t, &tl);
 				if (tl == 0)
 					continue;
 				if (!b->in_stack) {
@@ -643,7 +618,7 @@ run_pass(struct bt *b, const char *data, size_t size)
 			const char *t = s;
 			size_t tl = len;
 
-			trim(&t, &tl);
+			bcc_trim(&t, &tl);
 			if (tl == 0 || is_quiet(b, t, tl))
 				continue;
 		}
@@ -656,7 +631,7 @@ run_pass(struct bt *b, const char *data, size_t size)
 			const char *r = s + nlen + 1;
 			size_t rl = len - nlen - 1;
 
-			trim(&r, &rl);
+			bcc_trim(&r, &rl);
 			skip(b, rl == 0 ? "histogram maps" : "non-stack map entries",
 				lineno, s, len);
 		} else {
@@ -789,13 +764,13 @@ bpftrace_probe(const char *head, size_t len)
 		if (!nl && lines > 0)
 			break;
 		p = nl ? nl + 1 : end;
-		while (le > s && is_blank(le[-1]))
+		while (le > s && bcc_is_blank(le[-1]))
 			le--;
 		n = (size_t)(le - s);
 		if (n == 0)
 			continue;
-		if (lines++ == 0 && (starts_with(s, n, "Attaching ") ||
-		    starts_with(s, n, "Attached ")))
+		if (lines++ == 0 && (bcc_starts_with(s, n, "Attaching ") ||
+		    bcc_starts_with(s, n, "Attached ")))
 			attaching = true;
 		nlen = map_name_len(s, n);
 		if (nlen > 0 && nlen < n && (s[nlen] == '[' || s[nlen] == ':')) {

@@ -140,7 +140,7 @@ ids_free(struct pp_ids *m)
 /* The string at index i as a NUL-terminated copy (owned by pp). The
  * index was checked against the table. */
 const char *
-pprof_cstr(struct pp *pp, uint64_t i)
+pprof_cstr_make(struct pp *pp, uint64_t i)
 {
 	if (!pp->cstrs)
 		pp->cstrs = xcalloc(pp->n_strs, sizeof *pp->cstrs);
@@ -148,7 +148,6 @@ pprof_cstr(struct pp *pp, uint64_t i)
 		pp->cstrs[i] = arena_strndup(&pp->arena, pp->strs[i].p, pp->strs[i].len);
 	return pp->cstrs[i];
 }
-
 
 /* ---- pass 1: everything but the samples ----------------------------- */
 

@@ -153,7 +153,13 @@ pprof_str_ok(const struct pp *pp, uint64_t i)
  * at unless it is NULL, and the file name; returns -1. */
 int pprof_fail(struct pp *pp, const uint8_t *at, const char *fmt, const char *what);
 /* The string at index i (checked) as a NUL-terminated copy owned by pp. */
-const char *pprof_cstr(struct pp *pp, uint64_t i);
+const char *pprof_cstr_make(struct pp *pp, uint64_t i);
+
+static inline const char *
+pprof_cstr(struct pp *pp, uint64_t i)
+{
+	return pp->cstrs && pp->cstrs[i] ? pp->cstrs[i] : pprof_cstr_make(pp, i);
+}
 /* Basename of a mapping's file, made once and owned by pp. */
 const char *pprof_module(struct pp *pp, struct pp_map *m);
 /* Applies drop_frames/keep_frames to every location (needs the ids). */

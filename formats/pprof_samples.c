@@ -314,10 +314,14 @@ build_stack(struct pp *pp, size_t index)
 				"%zu frames (raise the limit with --max-depth)", index,
 				pp->sink->limits.max_depth);
 		}
-		pp->stack = xgrow(pp->stack, &pp->cap_stack, depth + l->n_frames,
-			sizeof *pp->stack);
-		memcpy(pp->stack + depth, pp->frames + l->first_frame,
-			l->n_frames * sizeof *pp->stack);
+		if (depth + l->n_frames > pp->cap_stack)
+			pp->stack = xgrow(pp->stack, &pp->cap_stack,
+				depth + l->n_frames, sizeof *pp->stack);
+		if (l->n_frames == 1)   /* the common case: no inlining */
+			pp->stack[depth] = pp->frames[l->first_frame];
+		else
+			memcpy(pp->stack + depth, pp->frames + l->first_frame,
+				l->n_frames * sizeof *pp->stack);
 		depth += l->n_frames;
 	}
 	return (long)depth;
