@@ -30,8 +30,9 @@ no_samples(struct profile *prof, const char *file, const char *format,
 				format, (unsigned long long)s->count, s->category,
 				s->first_line, excerpt);
 		else
-			error_set(err, 0, 0, "%s: no samples (%llu %s)", format,
-				(unsigned long long)s->count, s->category);
+			error_set(err, 0, 0, "%s: no samples (%llu %s%s%s)", format,
+				(unsigned long long)s->count, s->category,
+				excerpt[0] ? ", first: " : "", excerpt);
 	} else {
 		error_set(err, 0, 0, "%s: no samples (no stacks found)", format);
 	}

@@ -109,9 +109,19 @@ canvas_put(struct canvas *c, int x, int y, int maxw, const char *s,
 		maxw = c->width - x;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n;
 		int w;
 
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			/* ASCII, most names: no decoding, no width table */
+			if (used + 1 > maxw)
+				break;
+			set_cell(c, x + used, y, (unsigned char)s[i], role, attr);
+			used++;
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
 			/* never reached with escaped text; keep the grid safe */
 			cp = '?';
@@ -168,6 +178,20 @@ int
 canvas_text_width(const char *s, size_t len)
 {
 	return (int)text_width(s, len);
+}
+
+bool
+canvas_text_fits(const char *s, size_t len, int cells)
+{
+	size_t i = 0;
+
+	if ((size_t)cells >= len * 4)
+		return true;   /* no character is wider than its \xNN escape */
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+		if ((int)++i > cells)
+			return false;
+	}
+	return i == len || (int)i + (int)text_width(s + i, len - i) <= cells;
 }
 
 static void

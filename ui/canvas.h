@@ -50,6 +50,9 @@ int canvas_put_untrusted(struct canvas *c, int x, int y, int maxw,
 	const char *s, size_t len, unsigned role, unsigned attr);
 /* Cells that canvas_put would use for all of s (escaped when untrusted). */
 int canvas_text_width(const char *s, size_t len);
+/* True when s[0..len) (escaped) takes at most cells cells; stops early
+ * on long ASCII names. */
+bool canvas_text_fits(const char *s, size_t len, int cells);
 /* Sets the role and attributes of [x, x + w) without touching the text. */
 void canvas_paint(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr);
 

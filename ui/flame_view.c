@@ -519,7 +519,7 @@ draw_span(const struct flame_state *st, struct canvas *c, const struct span *sp,
 		int n = snprintf(buf, sizeof buf, "+%u", sp->agg_count);
 
 		canvas_put(c, sp->x, y, avail, buf, n <= avail ? (size_t)n : 1, role, 0);
-	} else if ((int)text_width(name, len) <= avail || avail == 1) {
+	} else if (avail == 1 || canvas_text_fits(name, len, avail)) {
 		canvas_put_untrusted(c, sp->x, y, avail, name, len, role, 0);
 	} else {
 		int used = canvas_put_untrusted(c, sp->x, y, avail - 1, name, len, role, 0);

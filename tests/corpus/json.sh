@@ -30,7 +30,7 @@ c=speedscope-invalid-incomplete-trace
 printf 'A 100\n' >"$corpus_tmp/$c.expected"
 check_folded "$c" "$corpus_tmp/$c.expected" -- --folded "$d/$c.json"
 if "$SCORCH" --folded "$d/$c.json" 2>&1 >/dev/null |
-	grep -q 'warning: 1 evented profile with unclosed frames (closed at endValue), first at .*: profile "p1": 1 open'; then
+	grep -q 'warning: 1 evented profile with unclosed frames (closed at endValue) in .*, first: profile "p1": 1 open'; then
 	corpus_ok "$c/warning"
 else
 	corpus_bad "$c/warning" "no unclosed-frame warning on stderr"
