@@ -353,15 +353,6 @@ push_frame(struct bcc *b, const struct bcc_frame *f, enum frame_kind kind)
 	return push_id(b, intern_frame(b, f, kind));
 }
 
-/* A task root is a process frame, unless its name holds a space: the
- * folded writer spells spaces in process names '_' (as stackcollapse-perf
- * does), while bcc keeps them ("dd (25036)", "Web Content"). */
-static enum frame_kind
-root_kind(const char *name, size_t len)
-{
-	return memchr(name, ' ', len) ? FRAME_USER : FRAME_PROCESS;
-}
-
 /* The synthetic root naming the task, shaped by --group. num < 0 when
  * the output printed no pid or tid. */
 static int
@@ -374,12 +365,12 @@ push_root(struct bcc *b, const char *comm, size_t len, long num)
 	if (mode == SINK_ROOT_NONE || !comm)
 		return 0;
 	if (num < 0)
-		return push_id(b, sink_frame(b->out, comm, len, root_kind(comm, len)));
+		return push_id(b, sink_frame(b->out, comm, len, FRAME_PROCESS));
 	s = scratch(b, len + 32);
 	/* default: as bcc prints it, "comm (pid)"; pid/tid: "comm-N" */
 	n = snprintf(s, len + 32, mode == SINK_ROOT_COMM ? "%.*s (%ld)" : "%.*s-%ld",
 		(int)len, comm, num);
-	return push_id(b, sink_frame(b->out, s, (size_t)n, root_kind(s, (size_t)n)));
+	return push_id(b, sink_frame(b->out, s, (size_t)n, FRAME_PROCESS));
 }
 
 /* Cleans lines [from, to) into b->frames[0 ..]; marks delim lines. */
@@ -697,17 +688,13 @@ emit_offwake(struct bcc *b, uint64_t value)
 	if (push_stack(b, n - dd - 1, false) < 0)
 		return -1;
 	if (dd > 0) {
-		/* the waker's stacks, printed root first: pushed as printed,
-		 * reversed by push_stack's own reversal of a reversed list */
+		/* then "--" and the waker's stacks bottom up, as bcc -f
+		 * prints them: kernel leaf first, then user leaf first */
 		if (push_id(b, sink_frame(b->out, "--", 2, FRAME_USER)) < 0)
 			return -1;
 		clean_lines(b, 1, dd, "-");
-		for (size_t i = dd - 1; i-- > 0;) {
-			if (b->frames[i].delimiter)
-				continue;
-			if (push_frame(b, &b->frames[i], FRAME_WAKER) < 0)
-				return -1;
-		}
+		if (push_stack(b, dd - 1, true) < 0)
+			return -1;
 	}
 	if (waker_len > 0 &&
 	    push_id(b, sink_frame(b->out, waker, waker_len, FRAME_WAKER)) < 0)

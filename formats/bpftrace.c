@@ -432,11 +432,10 @@ emit_entry(struct bt *b, double value)
 		for (size_t i = 0; i < b->n_elems; i++) {
 			const struct bt_elem *e = &b->elems[i];
 
-			/* a process frame, unless the folded writer would
-			 * respell its spaces (see root_kind in bcc.c) */
+			/* string keys (comm, pid) name the task */
 			if (e->kind == ELEM_STR && !m->stack[pos(i)] &&
 			    push_id(b, sink_frame(b->out, e->s, e->len,
-			    memchr(e->s, ' ', e->len) ? FRAME_USER : FRAME_PROCESS)) < 0)
+			    FRAME_PROCESS)) < 0)
 				return -1;
 		}
 	}

@@ -278,6 +278,16 @@ folded_parse(const struct input *in, struct sink *out, struct error *err)
 
 		lineno++;
 		te = trim_right(p, le);
+		/* a terminal's echo of Ctrl-C ("^C") glued to the line a tracer
+		 * printed as it was interrupted: the line may be cut too, so it
+		 * is skipped (and reported), as the tools' own post-processing
+		 * drops it */
+		if (te - p >= 2 && p[0] == '^' && p[1] == 'C') {
+			sink_skip(out, "lines skipped (starting with a ^C echo)", lineno,
+				p, (size_t)(le - p));
+			st.prev = NULL;
+			goto next;
+		}
 		if (te == p || is_comment(p, te))
 			goto next;
 		if (split_counts(p, te, diff, &stack_end, c) == 0) {

@@ -402,6 +402,11 @@ set_root(struct state *st, const struct ps_event *ev)
 	st->rootname = xgrow(st->rootname, &st->rootname_cap, len + 32, 1);
 	b = st->rootname;
 	memcpy(b, ev->comm, len);
+	/* comm with spaces ("Web Content") is spelt with '_' as
+	 * stackcollapse-perf does, so folded output stays one token per frame */
+	for (size_t i = 0; i < len; i++)
+		if (b[i] == ' ')
+			b[i] = '_';
 	if (mode == SINK_ROOT_PID || mode == SINK_ROOT_TID) {
 		char num[16];
 

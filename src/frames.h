@@ -14,8 +14,7 @@ enum frame_kind {
 	FRAME_JIT,
 	FRAME_INLINED,
 	FRAME_WAKER,     /* flamegraph.pl `_[w]`: the waker part of a chain graph */
-	FRAME_PROCESS,   /* synthetic root naming a process, thread or group;
-	                  * folded output writes its spaces as '_' */
+	FRAME_PROCESS,   /* synthetic root naming a process, thread or group */
 	FRAME_KIND_COUNT
 };
 

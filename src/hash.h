@@ -32,7 +32,8 @@ hash_bytes(const void *data, size_t len, uint64_t seed)
 		len -= 8;
 	}
 	w = 0;
-	memcpy(&w, p, len);
+	if (len)
+		memcpy(&w, p, len);
 	h = (h ^ hash_mix(w ^ len)) * 0x9e3779b97f4a7c15ULL;
 	return hash_mix(h);
 }

@@ -135,7 +135,7 @@ static uint32_t
 sink_labelset(struct sink *s, const struct sample_meta *m)
 {
 	struct profile *p = s->prof;
-	struct label small[16], *l = small;
+	struct label small[16] = { { 0 } }, *l = small;
 	uint32_t id;
 
 	if (m->n_labels == 0)

@@ -34,8 +34,8 @@ static const char *const kind_suffix[FRAME_KIND_COUNT] = {
 	[FRAME_INLINED] = "_[i]", [FRAME_WAKER] = "_[w]",
 };
 
-/* A frame name made safe for a folded line: no ';' (it separates frames),
- * no control bytes, and no spaces in process roots. */
+/* A frame name made safe for a folded line: no ';' (it separates frames)
+ * and no control bytes. */
 static void
 put_frame(struct text *t, const struct frame *f, bool annotate)
 {
@@ -54,8 +54,6 @@ put_frame(struct text *t, const struct frame *f, bool annotate)
 	for (size_t i = start; i < t->len; i++) {
 		if (t->buf[i] == ';')
 			t->buf[i] = ':';
-		else if (t->buf[i] == ' ' && f->kind == FRAME_PROCESS)
-			t->buf[i] = '_';
 	}
 	if (n == 0)
 		text_put(t, "[empty]", 7);

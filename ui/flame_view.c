@@ -84,13 +84,18 @@ y_to_row(const struct flame_state *st, const struct flame_geom *g, int y)
 	return (long)st->top + off;
 }
 
+/* Lays out the rows on screen and one more (to know whether there are
+ * more), plus a screenful of slack so that scrolling a few lines does
+ * not lay out again. */
 static void
 ensure_layout(struct flame_state *st, const struct flame_geom *g)
 {
-	size_t rows = st->top + (size_t)g->graph_h + 1;
+	size_t need = st->top + (size_t)g->graph_h + 1, rows;
 
-	if (!st->dirty && st->lay_width == g->width && st->lay_rows == rows)
+	if (!st->dirty && st->lay_width == g->width && st->lay_rows >= need &&
+	    st->lay_rows <= need + 2 * (size_t)g->graph_h)
 		return;
+	rows = need + (size_t)g->graph_h;
 	layout_compute(&st->layout, tree_of(st), st->zoom, g->width, rows);
 	st->lay_width = g->width;
 	st->lay_rows = rows;
