@@ -587,9 +587,12 @@ pprof_parse(const struct input *in, struct sink *out, struct error *err)
 	if (validate(&pp) < 0 || declare_types(&pp) < 0)
 		goto out;
 	add_info(&pp);
-	init_prune(&pp);
-	if (pp.prune.have_drop)
-		pprof_prune_locations(&pp);
+	/* --all-frames keeps what drop_frames would cut, as pprof -all_frames */
+	if (!out->opts->all_frames) {
+		init_prune(&pp);
+		if (pp.prune.have_drop)
+			pprof_prune_locations(&pp);
+	}
 	rc = pprof_samples(&pp);
 out:
 	pp_free(&pp);

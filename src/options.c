@@ -12,7 +12,7 @@ enum {
 	OPT_COLOR, OPT_FLAME, OPT_ICICLE, OPT_ORDER, OPT_ANNOTATE, OPT_KEYMAP,
 	OPT_KEYS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_NAME_LEN, OPT_MAX_FRAMES,
 	OPT_EVENT, OPT_WEIGHT, OPT_GROUP, OPT_SAMPLE_TYPE, OPT_UNIT, OPT_MIN_PERCENT,
-	OPT_INVERTED, OPT_VERSION
+	OPT_INVERTED, OPT_VERSION, OPT_ALL_FRAMES
 };
 
 static const struct option long_options[] = {
@@ -41,6 +41,7 @@ static const struct option long_options[] = {
 	{ "group", required_argument, NULL, OPT_GROUP },
 	{ "sample-type", required_argument, NULL, OPT_SAMPLE_TYPE },
 	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "all-frames", no_argument, NULL, OPT_ALL_FRAMES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -68,6 +69,7 @@ options_usage(void)
 "  --weight=samples     perf: count samples instead of summing periods\n"
 "  --group=MODE         root frame: comm (default), pid, tid or none\n"
 "  --sample-type=NAME   pprof: the sample type to show\n"
+"  --all-frames         pprof: keep frames that drop_frames would remove\n"
 "  --max-input=SIZE     decompressed size limit (default 4G; K, M, G suffixes)\n"
 "  --max-depth=N        frames per stack limit (default 65536)\n"
 "  --max-name-len=N     bytes per frame name limit (default 65536)\n"
@@ -224,6 +226,7 @@ options_parse(struct options *o, int argc, char **argv, struct error *err)
 			break;
 		case OPT_SAMPLE_TYPE: o->load.parse.sample_type = optarg; break;
 		case OPT_UNIT: o->load.parse.unit = optarg; break;
+		case OPT_ALL_FRAMES: o->load.parse.all_frames = true; break;
 		case ':':
 			return error_set(err, 0, 0, "option '%s' needs a value", argv[optind - 1]);
 		default:

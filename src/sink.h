@@ -46,6 +46,7 @@ struct parse_options {
 	enum sink_root_mode root;   /* perf and dumps: what the root frame is */
 	const char *sample_type;    /* pprof: default sample type */
 	const char *unit;           /* folded: unit of the counts (default samples) */
+	bool all_frames;            /* pprof: ignore drop_frames/keep_frames */
 };
 
 /* Metadata of one sample; unknown numbers are -1. */

@@ -1,3 +1,13 @@
+/* The flame view: selection moves, zoom with history, scrolling, and
+ * drawing the layout's spans.
+ *
+ * The selection is always something the user can see: a frame with its
+ * own span, or a frame too narrow to draw whose caller is drawn (then
+ * the caller's "+N" aggregate is highlighted and the status line names
+ * the frame). Left and right walk the drawn siblings in screen order,
+ * then the narrow ones in tree order, so every frame is reachable by
+ * keys. The layout is cached and recomputed only when the zoom, the
+ * width or the rows needed change. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,7 +19,6 @@
 #include "palette.h"
 #include "profile.h"
 #include "session.h"
-#include "textwidth.h"
 #include "xmalloc.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"
@@ -222,7 +231,8 @@ drawn_children(struct flame_state *st, uint32_t p, uint32_t row, size_t *lo,
 	}
 	if (*lo == n)
 		*lo = *hi = 0;
-	qsort(st->scratch, k, sizeof *st->scratch, cmp_u32);
+	if (k > 1)
+		qsort(st->scratch, k, sizeof *st->scratch, cmp_u32);
 	*n_ids = k;
 	return s;
 }
@@ -234,7 +244,8 @@ is_narrow(const struct flame_state *st, uint32_t c, size_t n_ids)
 
 	if (n->total[0] <= 0 && n->total[1] <= 0)
 		return false;
-	return !bsearch(&c, st->scratch, n_ids, sizeof *st->scratch, cmp_u32);
+	return n_ids == 0 ||
+		!bsearch(&c, st->scratch, n_ids, sizeof *st->scratch, cmp_u32);
 }
 
 static uint32_t

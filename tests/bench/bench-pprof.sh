@@ -5,7 +5,7 @@
 # asks for (scorch <= 1/10 of pprof's time, <= 1/4 of its memory).
 #   SCORCH_BENCH_PPROF_MB   size of the generated profile (default 64)
 #   SCORCH_BENCH_DIR        where it goes (default /tmp)
-# Run from a build directory: sh ../main/tests/bench/pprof-bench.sh
+# Run from a build directory: sh ../main/tests/bench/bench-pprof.sh
 set -u
 : "${SCORCH_BENCH_PPROF_MB:=64}"
 : "${SCORCH_BENCH_DIR:=${TMPDIR:-/tmp}}"
