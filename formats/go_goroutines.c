@@ -168,7 +168,9 @@ flush_goroutine(struct go_state *g, long lineno)
 		}
 	}
 	if (record) {
-		g->sum.threads += (uint64_t)g->weight;
+		/* a debug=1 count; absurd ones saturate instead of overflowing */
+		g->sum.threads += g->weight >= 0 && g->weight < 1e18 ?
+			(uint64_t)g->weight : (uint64_t)1e18;
 	} else {
 		g->sum.threads++;
 		if (g->state != NONE) {

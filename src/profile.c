@@ -13,6 +13,8 @@ profile_init(struct profile *p)
 	memset(p, 0, sizeof *p);
 	strtab_init(&p->strings);
 	frame_table_init(&p->frames);
+	/* never NULL, so that a profile of empty stacks still has a base */
+	p->stack_ids = xgrow(p->stack_ids, &p->cap_stack_ids, 16, sizeof *p->stack_ids);
 	p->n_stack_slots = 1024;
 	p->stack_slots = xcalloc(p->n_stack_slots, sizeof *p->stack_slots);
 	p->stack_slot_tags = xcalloc(p->n_stack_slots, sizeof *p->stack_slot_tags);

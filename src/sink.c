@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,7 +198,7 @@ sink_check_depth(struct sink *s, size_t depth)
 static void
 note_fraction(struct sink *s, double v)
 {
-	if (v != (double)(int64_t)v)
+	if (v != floor(v))
 		s->prof->fractional = true;
 }
 
