@@ -78,7 +78,7 @@ check)
 	echo "== make check (ASan + UBSan build)"
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 check_in build-asan
-	echo "== fuzz smoke (${FUZZ_SECONDS:-30} s per target)"
+	echo "== fuzz smoke (fixed seed, ${FUZZ_RUNS:-30000} runs per target)"
 	(cd build && make -s fuzz-smoke) 2>&1 | tee build/fuzz-smoke.log | grep -v '^INFO' || true
 	pass=0 fail=0
 	fp=$(sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' build/fuzz-smoke.log)
