@@ -248,7 +248,8 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 				w = ts[j + 1].t - ts[j].t;
 			else if (n == 1 && r->have_end && r->end_us > ts[j].t)
 				w = r->end_us - ts[j].t;
-			meta.time_ns = (int64_t)(ts[j].t * 1000);
+			/* absurd timestamps (hostile input) leave the time unknown */
+			meta.time_ns = fabs(ts[j].t) < 9e15 ? (int64_t)(ts[j].t * 1000) : -1;
 			values[t_time] = w;
 			total += w;
 		}

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,7 +135,8 @@ begin_profile(struct ss *x, const json_t *p, size_t idx)
 static int
 emit(struct ss *x, size_t depth, double value, double at)
 {
-	x->meta.time_ns = x->ns > 0 ? (int64_t)(at * x->ns) : -1;
+	x->meta.time_ns = x->ns > 0 && fabs(at * x->ns) < 9e18 ?
+		(int64_t)(at * x->ns) : -1;
 	return sink_sample1(x->s, x->stack, depth, x->type, value * x->scale,
 		&x->meta);
 }
