@@ -368,6 +368,11 @@ folded_probe(const char *head, size_t len)
 
 		if (!nl && lines > 0)
 			break; /* a cut-off last line of the sniff window */
+		/* a first stack longer than the whole window: its count is out
+		 * of sight, so frames are all there is to go on (weakly) */
+		if (!nl && len >= FORMAT_SNIFF_BYTES && !is_ws(p[0]) &&
+		    memchr(p, ';', (size_t)(end - p)))
+			return 3;
 		te = trim_right(p, le);
 		if (te > p && !is_comment(p, te)) {
 			lines++;

@@ -368,7 +368,7 @@ is_profile_header(const char *s, size_t len)
 
 /* "N @ 0x.. 0x..": starts a debug=1 record. */
 static bool
-parse_record(struct go_state *g, const char *s, size_t len)
+parse_record(struct go_state *g, const char *s, size_t len, long lineno)
 {
 	uint64_t v;
 	size_t n = dump_parse_u64(s, len, &v);
@@ -376,6 +376,13 @@ parse_record(struct go_state *g, const char *s, size_t len)
 	if (n == 0 || !dump_starts(s + n, len - n, " @") ||
 	    (len > n + 2 && !dump_starts(s + n + 2, len - n - 2, " 0x")))
 		return false;
+	if (v == UINT64_MAX) {
+		/* saturated: no runtime counts that high; drop the record and
+		 * its "#" lines rather than show a made-up weight */
+		sink_skip(g->sink, "records with a count out of range", lineno, s, len);
+		g->mode = GO_SKIP_BLOCK;
+		return true;
+	}
 	g->mode = GO_RECORD;
 	g->weight = (double)v;
 	g->pcs = s + n + 2;
@@ -520,7 +527,7 @@ go_parse(const struct input *in, struct sink *out, struct error *err)
 			}
 			if (flush_goroutine(&g, r.lineno) < 0)
 				goto out;
-			if (!parse_record(&g, s, len))
+			if (!parse_record(&g, s, len, r.lineno))
 				sink_skip(out, "unrecognised line", r.lineno, s, len);
 			break;
 		case GO_SKIP_BLOCK:
@@ -533,7 +540,7 @@ go_parse(const struct input *in, struct sink *out, struct error *err)
 				dump_buf_reset(&g.scratch);
 				off = dump_buf_add(&g.scratch, s, len);
 				sink_info(out, "comment", dump_buf_at(&g.scratch, off));
-			} else if (parse_record(&g, s, len)) {
+			} else if (parse_record(&g, s, len, r.lineno)) {
 				g.seen_goroutine = true;
 			} else if (outside_line(&g, s, len, r.lineno) < 0) {
 				goto out;

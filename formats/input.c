@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "escape.h"
 #include "input.h"
 #include "xmalloc.h"
 
@@ -209,6 +211,23 @@ fail:
 	return -1;
 }
 
+/* Names the input in messages: a file name is anybody's bytes, and it
+ * is printed in errors, warnings, --info and the status line. */
+static void
+set_name(struct input *in, const char *name, struct error *err)
+{
+	size_t len = strlen(name), need;
+
+	in->name = name;
+	if (!escape_is_clean(name, len)) {
+		need = escape_text(name, len, NULL, 0);
+		in->name_buf = xmalloc(need + 1);
+		escape_text(name, len, in->name_buf, need + 1);
+		in->name = in->name_buf;
+	}
+	error_set_file(err, in->name);
+}
+
 int
 input_from_memory(struct input *in, const char *name, const char *data,
 	size_t len, uint64_t max_bytes, struct error *err)
@@ -217,17 +236,20 @@ input_from_memory(struct input *in, const char *name, const char *data,
 	int rc;
 
 	memset(in, 0, sizeof *in);
-	in->name = name;
-	error_set_file(err, name);
+	set_name(in, name, err);
 	if (!max_bytes)
 		max_bytes = INPUT_DEFAULT_MAX_BYTES;
+	in->max_bytes = max_bytes;
 	if (len > max_bytes)
-		return error_set(err, 0, 0,
+		rc = error_set(err, 0, 0,
 			"input exceeds the limit of %llu bytes (raise it with --max-input=SIZE)",
 			(unsigned long long)max_bytes);
-	rc = unwrap(in, data, len, max_bytes, err, &o);
-	if (rc < 0)
+	else
+		rc = unwrap(in, data, len, max_bytes, err, &o);
+	if (rc < 0) {
+		input_close(in);
 		return -1;
+	}
 	if (rc == 0) {
 		/* a copy: parsers rely on data[len] == '\0', and the caller's
 		 * buffer may end exactly at len */
@@ -244,13 +266,14 @@ input_from_memory(struct input *in, const char *name, const char *data,
 	return 0;
 }
 
-/* Reads a whole stream (stdin, a pipe, a FIFO) into memory. */
+/* Reads a whole stream (stdin, a pipe, a FIFO) into memory, after the
+ * *out_len bytes already in *out (a heap block, or NULL). */
 static int
 read_stream(int fd, char **out, size_t *out_len, uint64_t max,
 	struct error *err)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	char *buf = *out;
+	size_t len = *out_len, cap = buf ? len + 1 : 0;
 
 	for (;;) {
 		ssize_t n;
@@ -261,6 +284,7 @@ read_stream(int fd, char **out, size_t *out_len, uint64_t max,
 			if (errno == EINTR)
 				continue;
 			free(buf);
+			*out = NULL;
 			return error_set(err, 0, 0, "read failed: %s", strerror(errno));
 		}
 		if (n == 0)
@@ -268,6 +292,7 @@ read_stream(int fd, char **out, size_t *out_len, uint64_t max,
 		len += (size_t)n;
 		if (len > max) {
 			free(buf);
+			*out = NULL;
 			return error_set(err, 0, 0,
 				"input exceeds the limit of %llu bytes (raise it with --max-input=SIZE)",
 				(unsigned long long)max);
@@ -277,6 +302,45 @@ read_stream(int fd, char **out, size_t *out_len, uint64_t max,
 	*out = buf;
 	*out_len = len;
 	return 0;
+}
+
+/* A named FIFO opened without blocking may have no writer yet: a read
+ * would then see end-of-file at once, and a blocking open or read could
+ * wait forever. Waits (bounded) until a writer connects, which a
+ * non-blocking read tells apart: EAGAIN (a writer, nothing written yet),
+ * data, or 0 after a writer came and went (POLLHUP). Data read on the
+ * way is kept in *buf. */
+static int
+wait_for_writer(int fd, char **buf, size_t *len, struct error *err)
+{
+	int waited = 0;
+
+	*buf = NULL;
+	*len = 0;
+	for (;;) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		char tmp[4096];
+		ssize_t n;
+		int ready = poll(&pfd, 1, 50);
+
+		n = read(fd, tmp, sizeof tmp);
+		if (n > 0) {
+			*buf = xmalloc((size_t)n + 1);
+			memcpy(*buf, tmp, (size_t)n);
+			*len = (size_t)n;
+			return 0;
+		}
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return 0;
+		if (n < 0 && errno != EINTR)
+			return error_set(err, 0, 0, "read failed: %s", strerror(errno));
+		if (n == 0 && ready > 0 && (pfd.revents & POLLHUP))
+			return 0;   /* the writer closed without writing */
+		waited += 50;
+		if (waited >= INPUT_FIFO_WAIT_MS)
+			return error_set(err, 0, 0, "FIFO: no writer connected within "
+				"%d s (start the writer first)", INPUT_FIFO_WAIT_MS / 1000);
+	}
 }
 
 int
@@ -291,19 +355,27 @@ input_open(struct input *in, const char *path, uint64_t max_bytes,
 	int fd, rc;
 
 	memset(in, 0, sizeof *in);
-	in->name = name;
-	error_set_file(err, name);
+	set_name(in, name, err);
 	if (!max_bytes)
 		max_bytes = INPUT_DEFAULT_MAX_BYTES;
+	in->max_bytes = max_bytes;
 	fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		return error_set(err, 0, 0, "cannot open: %s", strerror(errno));
+	if (fd < 0) {
+		error_set(err, 0, 0, "cannot open: %s", strerror(errno));
+		input_close(in);
+		return -1;
+	}
 	if (fstat(fd, &st) < 0) {
 		rc = error_set(err, 0, 0, "cannot stat: %s", strerror(errno));
 		goto out_fd;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		rc = error_set(err, 0, 0, "is a directory");
+		goto out_fd;
+	}
+	if (fd != 0 && S_ISFIFO(st.st_mode) &&
+	    wait_for_writer(fd, &in->buf, &len, err) < 0) {
+		rc = -1;
 		goto out_fd;
 	}
 	if (fd != 0)
@@ -376,8 +448,13 @@ input_close(struct input *in)
 	if (in->map)
 		munmap(in->map, in->map_len);
 	free(in->buf);
+	if (in->name_buf) {
+		free(in->name_buf);
+		in->name = "";
+	}
 	in->map = NULL;
 	in->buf = NULL;
+	in->name_buf = NULL;
 	in->data = NULL;
 	in->len = 0;
 }

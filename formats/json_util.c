@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "json_util.h"
 
 static bool
@@ -25,15 +26,55 @@ json_util_start(const char *head, size_t len)
 	return i;
 }
 
+/* Bytes jansson's tree of the document will take, roughly: every value
+ * is a separate allocation (about 70 bytes with its slot in an array or
+ * object, measured with glibc), strings are copied. Values are counted by
+ * the separators and openers that precede them, outside strings. */
+static uint64_t
+tree_estimate(const char *p, size_t len, uint64_t *values)
+{
+	uint64_t n = 1;
+	bool in_str = false;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = p[i];
+
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = false;
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == ',' || c == ':' || c == '[' || c == '{') {
+			n++;
+		}
+	}
+	*values = n;
+	return n * 72 + len;
+}
+
 json_t *
 json_util_load(const struct input *in, struct sink *s, struct error *err)
 {
+	uint64_t max = in->max_bytes ? in->max_bytes : INPUT_DEFAULT_MAX_BYTES;
+	uint64_t values, need;
 	json_error_t jerr;
 	size_t off = 0;
 	json_t *root;
 
 	if (in->len >= 3 && memcmp(in->data, "\xef\xbb\xbf", 3) == 0)
 		off = 3;
+	/* the tree is built whole before anything reaches the sink, and it
+	 * is many times the size of the text: bound it like the input */
+	need = tree_estimate(in->data + off, in->len - off, &values);
+	if (need > max) {
+		error_set(err, 0, 0, "loading this JSON (%llu values) takes about "
+			"%llu MiB, over the limit of %llu MiB (raise it with "
+			"--max-input=SIZE)", (unsigned long long)values,
+			(unsigned long long)(need >> 20), (unsigned long long)(max >> 20));
+		return NULL;
+	}
 	/* jansson caps nesting at JSON_PARSER_MAX_DEPTH (2048) and fails
 	 * cleanly beyond it; NUL escapes are allowed because names are kept
 	 * with their length; numbers are read as doubles because traces hold
@@ -42,12 +83,15 @@ json_util_load(const struct input *in, struct sink *s, struct error *err)
 		JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL, &jerr);
 	if (!root) {
 		const char *hint = "";
+		char text[2 * JSON_ERROR_TEXT_LENGTH];
 
 		if (json_error_code(&jerr) == json_error_premature_end_of_input)
 			hint = " (truncated input?)";
+		/* jansson quotes the offending token raw: escape it */
+		escape_text(jerr.text, strlen(jerr.text), text, sizeof text);
 		error_set(err, jerr.line > 0 ? jerr.line : 1,
 			jerr.column > 0 ? jerr.column : 0, "invalid JSON: %s%s",
-			jerr.text, hint);
+			text, hint);
 		return NULL;
 	}
 	sink_progress(s, in->len, in->len);

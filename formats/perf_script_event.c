@@ -182,6 +182,24 @@ set_event(struct ps_event *ev, const struct tok *t, size_t n, size_t j,
 	ev->rest_len = (size_t)(e - r);
 }
 
+/* A period of digits; false when it does not fit perf's u64 (never
+ * written by perf: a damaged line, not a value to cut silently). */
+static bool
+parse_period(const struct tok *t, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	for (size_t d = 0; d < t->n; d++) {
+		unsigned dig = (unsigned)(t->s[d] - '0');
+
+		if (v > (UINT64_MAX - dig) / 10)
+			return false;
+		v = v * 10 + dig;
+	}
+	*out = v;
+	return true;
+}
+
 /* Old layouts without a time field: "comm tid [cpu] [period] event:". */
 static enum ps_event_kind
 parse_old(struct tok *t, size_t n, const char *e, struct ps_event *ev)
@@ -197,9 +215,8 @@ parse_old(struct tok *t, size_t n, const char *e, struct ps_event *ev)
 		    (parse_cpu(&t[i - 1], ev) || all_digits(t[i - 1].s, t[i - 1].n) ||
 		     memchr(t[i - 1].s, '/', t[i - 1].n))) {
 			ev->has_period = true;
-			ev->period = 0;
-			for (size_t d = 0; d < t[i].n && ev->period < UINT64_MAX / 10 - 10; d++)
-				ev->period = ev->period * 10 + (uint64_t)(t[i].s[d] - '0');
+			if (!parse_period(&t[i], &ev->period))
+				return PS_EVENT_BAD;
 			i--;
 		}
 		if (i >= 2 && parse_cpu(&t[i], ev))
@@ -250,8 +267,8 @@ ps_event_parse(const char *line, size_t len, bool old, struct ps_event *ev)
 	j = ti + 1;
 	if (j < n && all_digits(t[j].s, t[j].n)) {
 		ev->has_period = true;
-		for (size_t d = 0; d < t[j].n && ev->period < UINT64_MAX / 10 - 10; d++)
-			ev->period = ev->period * 10 + (uint64_t)(t[j].s[d] - '0');
+		if (!parse_period(&t[j], &ev->period))
+			return PS_EVENT_BAD;
 		j++;
 	}
 	if (j < n && starts_record(&t[j]))

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "input.h"
 #include "pprof.h"
 #include "pprof_wire.h"
 #include "units.h"
@@ -332,9 +333,25 @@ read_field(struct pp *pp, const struct pb_field *f, const uint8_t *at)
 	return rc;
 }
 
+/* Bytes of the tables pass 1 builds, with the id maps and string copies
+ * that come later. An empty Location costs 2 input bytes and 48 here, so
+ * they are bounded like the input, not by it. */
+static uint64_t
+tables_size(const struct pp *pp)
+{
+	return (uint64_t)pp->cap_strs * (sizeof *pp->strs + sizeof *pp->cstrs) +
+		(uint64_t)pp->cap_types * sizeof *pp->types +
+		(uint64_t)pp->cap_funcs * (sizeof *pp->funcs + 24) +
+		(uint64_t)pp->cap_maps * (sizeof *pp->maps + 24) +
+		(uint64_t)pp->cap_locs * (sizeof *pp->locs + 24) +
+		(uint64_t)pp->cap_lines * (sizeof *pp->lines + sizeof *pp->frames) +
+		(uint64_t)pp->cap_comments * sizeof *pp->comments;
+}
+
 static int
 pass1(struct pp *pp)
 {
+	uint64_t max = pp->in->max_bytes ? pp->in->max_bytes : INPUT_DEFAULT_MAX_BYTES;
 	const uint8_t *p = pp->base;
 	struct pb_field f;
 
@@ -346,6 +363,13 @@ pass1(struct pp *pp)
 			return pprof_fail(pp, at, "%s", why);
 		if (read_field(pp, &f, at) < 0)
 			return -1;
+		if (f.num != 2 && tables_size(pp) > max) {
+			error_set_file(pp->err, pp->in->name);
+			return error_set(pp->err, 0, 0, "the profile's tables (strings, "
+				"functions, locations) take more than %llu MiB, the limit "
+				"(raise it with --max-input=SIZE)",
+				(unsigned long long)(max >> 20));
+		}
 	}
 	return 0;
 }

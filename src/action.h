@@ -15,6 +15,7 @@
 	X(MOVE_PARENT,      "move-parent",      "Select the caller of this frame") \
 	X(MOVE_CHILD,       "move-child",       "Select the widest callee of this frame") \
 	X(MOVE_ROOT,        "move-root",        "Select the zoomed frame (the full-width one)") \
+	X(MOVE_LEAF,        "move-leaf",        "Follow the widest callees down to a leaf: the hottest path") \
 	X(ZOOM_IN,          "zoom-in",          "Make the selected frame full width") \
 	X(ZOOM_OUT,         "zoom-out",         "Go back to the previous zoom level") \
 	X(ZOOM_RESET,       "zoom-reset",       "Show the whole profile again") \
@@ -22,8 +23,16 @@
 	X(SCROLL_LINE_DOWN, "scroll-line-down", "Scroll down one line") \
 	X(SCROLL_PAGE_UP,   "scroll-page-up",   "Scroll up one screen") \
 	X(SCROLL_PAGE_DOWN, "scroll-page-down", "Scroll down one screen") \
+	X(SCROLL_TOP,       "scroll-top",       "Scroll to the first line") \
+	X(SCROLL_BOTTOM,    "scroll-bottom",    "Scroll to the last line") \
 	X(TOGGLE_FLAME,     "toggle-flame",     "Switch between icicle (root on top) and flame graph (root at the bottom)") \
 	X(TOGGLE_ORDER,     "toggle-order",     "Order callees by name (flamegraph.pl) or by weight (heaviest first)") \
+	X(TOGGLE_INVERTED,  "toggle-inverted",  "Invert the tree: the leaves where time is spent become roots, their callers above them") \
+	X(TOGGLE_DETAILS,   "toggle-details",   "Show or hide the details of the selected frame: full name, kind, module or file:line, values, shares, call path") \
+	X(CYCLE_SAMPLE_TYPE, "cycle-sample-type", "Show the next sample type (pprof cpu, alloc_space...; perf events)") \
+	X(COPY_NAME,        "copy-name",        "Copy the selected frame's name to the clipboard (OSC 52)") \
+	X(COPY_STACK,       "copy-stack",       "Copy the selected frame's stack as a folded line, root;...;frame value (OSC 52)") \
+	X(VIEW_INFO,        "view-info",        "Show what was loaded: format, sample types, period, threads, label keys, skipped lines") \
 	X(VIEW_HELP,        "view-help",        "Show this help: every action and its keys") \
 	X(VIEW_CLOSE,       "view-close",       "Close this view and go back") \
 	X(SCREEN_REDRAW,    "screen-redraw",    "Redraw the whole screen") \

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "calltree.h"
+#include "escape.h"
 #include "hash.h"
 #include "profile.h"
 #include "xmalloc.h"
@@ -140,72 +141,106 @@ child_of(struct calltree *t, struct child_index *ix, uint32_t parent,
 	return id;
 }
 
-/* Adds one stack; path caches the nodes of the previous stack so that a
- * shared prefix (consecutive lines of sorted input) costs no lookups. */
+/* Building state: the (parent, frame) index and the path of the previous
+ * stack, so that a shared prefix (consecutive lines of sorted input) costs
+ * no lookups. */
+struct calltree_builder {
+	struct calltree *t;
+	struct child_index ix;
+	uint32_t *path, *path_frames;
+	size_t path_len, path_cap;
+	bool inverted;
+};
+
 static void
-add_stack(struct calltree *t, struct child_index *ix, const uint32_t *frames,
-	size_t depth, bool inverted, const double v[2], uint32_t **path,
-	uint32_t **path_frames, size_t *path_len, size_t *path_cap)
+add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
+	bool inverted, const double v[2])
 {
+	struct calltree *t = b->t;
 	uint32_t cur = CT_ROOT;
 	size_t i;
 
-	if (depth > *path_cap) {
-		*path = xrealloc(*path, depth * sizeof **path);
-		*path_frames = xrealloc(*path_frames, depth * sizeof **path_frames);
-		*path_cap = depth;
+	if (depth > b->path_cap) {
+		b->path = xrealloc(b->path, depth * sizeof *b->path);
+		b->path_frames = xrealloc(b->path_frames, depth * sizeof *b->path_frames);
+		b->path_cap = depth;
+	}
+	/* the cache holds one orientation only */
+	if (inverted != b->inverted) {
+		b->path_len = 0;
+		b->inverted = inverted;
 	}
 	t->nodes[CT_ROOT].total[0] += v[0];
 	t->nodes[CT_ROOT].total[1] += v[1];
 	for (i = 0; i < depth; i++) {
 		uint32_t f = inverted ? frames[depth - 1 - i] : frames[i];
 
-		if (i < *path_len && (*path_frames)[i] == f) {
-			cur = (*path)[i];
+		if (i < b->path_len && b->path_frames[i] == f) {
+			cur = b->path[i];
 		} else {
-			cur = child_of(t, ix, cur, f);
-			(*path)[i] = cur;
-			(*path_frames)[i] = f;
-			*path_len = i + 1;
+			cur = child_of(t, &b->ix, cur, f);
+			b->path[i] = cur;
+			b->path_frames[i] = f;
+			b->path_len = i + 1;
 		}
 		t->nodes[cur].total[0] += v[0];
 		t->nodes[cur].total[1] += v[1];
 	}
-	*path_len = depth < *path_len ? depth : *path_len;
+	b->path_len = depth < b->path_len ? depth : b->path_len;
 	t->nodes[cur].self[0] += v[0];
 	t->nodes[cur].self[1] += v[1];
+}
+
+struct calltree_builder *
+calltree_builder_new(const struct profile *prof, const struct query *q)
+{
+	struct calltree_builder *b = xcalloc(1, sizeof *b);
+
+	b->t = xcalloc(1, sizeof *b->t);
+	b->t->prof = prof;
+	b->t->query = *q;
+	b->inverted = q->inverted;
+	new_node(b->t, CT_NONE, FRAME_NONE);
+	child_index_init(&b->ix, 1024);
+	return b;
+}
+
+void
+calltree_builder_add(struct calltree_builder *b, const uint32_t *frames,
+	size_t depth, bool reversed, const double v[2])
+{
+	add_stack(b, frames, depth, reversed, v);
+}
+
+struct calltree *
+calltree_builder_finish(struct calltree_builder *b, enum calltree_order order)
+{
+	struct calltree *t = b->t;
+
+	free(b->path);
+	free(b->path_frames);
+	child_index_free(&b->ix);
+	free(b);
+	calltree_sort(t, order);
+	return t;
+}
+
+static void
+build_stack(void *ctx, const uint32_t *frames, size_t depth, const double v[2])
+{
+	struct calltree_builder *b = ctx;
+
+	add_stack(b, frames, depth, b->t->query.inverted, v);
 }
 
 struct calltree *
 calltree_build(const struct profile *prof, const struct query *q,
 	enum calltree_order order)
 {
-	struct calltree *t = xcalloc(1, sizeof *t);
-	struct child_index ix;
-	uint32_t *path = NULL, *path_frames = NULL;
-	size_t path_len = 0, path_cap = 0, nt = prof->n_types;
+	struct calltree_builder *b = calltree_builder_new(prof, q);
 
-	t->prof = prof;
-	t->query = *q;
-	new_node(t, CT_NONE, FRAME_NONE);
-	child_index_init(&ix, 1024);
-	for (size_t s = 0; s < prof->n_stacks; s++) {
-		const double *row = prof->stack_values + s * nt;
-		double v[2];
-
-		v[0] = q->type_a >= 0 && (size_t)q->type_a < nt ? row[q->type_a] : 0;
-		v[1] = q->type_b >= 0 && (size_t)q->type_b < nt ? row[q->type_b] : 0;
-		if (v[0] == 0 && v[1] == 0)
-			continue;
-		add_stack(t, &ix, profile_stack_frames(prof, (uint32_t)s),
-			prof->stacks[s].depth, q->inverted, v, &path, &path_frames,
-			&path_len, &path_cap);
-	}
-	free(path);
-	free(path_frames);
-	child_index_free(&ix);
-	calltree_sort(t, order);
-	return t;
+	query_run(prof, q, build_stack, b);
+	return calltree_builder_finish(b, order);
 }
 
 void
@@ -363,4 +398,91 @@ calltree_is_ancestor(const struct calltree *t, uint32_t anc, uint32_t id)
 		id = t->nodes[id].parent;
 	}
 	return 0;
+}
+
+void
+calltree_details(const struct calltree *t, uint32_t id, struct calltree_details *d)
+{
+	const struct ct_node *n = &t->nodes[id];
+	const struct profile *p = t->prof;
+	double root = t->nodes[CT_ROOT].total[0];
+
+	memset(d, 0, sizeof *d);
+	d->name = calltree_name(t, id);
+	d->name_len = calltree_name_len(t, id);
+	d->kind = "root";
+	if (n->frame != FRAME_NONE) {
+		const struct frame *f = profile_frame(p, n->frame);
+
+		d->kind = frame_kind_name((enum frame_kind)f->kind);
+		d->module = f->module ? strtab_get(&p->strings, f->module) : NULL;
+		d->file = f->file ? strtab_get(&p->strings, f->file) : NULL;
+		d->line = f->line;
+		d->address = f->address;
+		d->detail = f->detail ? strtab_get(&p->strings, f->detail) : NULL;
+	}
+	for (int s = 0; s < 2; s++) {
+		d->total[s] = n->total[s];
+		d->self[s] = n->self[s];
+	}
+	d->share = root != 0 ? n->total[0] / root : 0;
+	if (n->parent != CT_NONE && t->nodes[n->parent].total[0] != 0)
+		d->parent_share = n->total[0] / t->nodes[n->parent].total[0];
+	else
+		d->parent_share = n->parent == CT_NONE ? 1 : 0;
+	d->depth = n->depth;
+}
+
+size_t
+calltree_path(const struct calltree *t, uint32_t id, uint32_t *ids, size_t cap)
+{
+	size_t depth = t->nodes[id].depth;
+
+	for (size_t i = depth; id != CT_ROOT && i > 0; i--) {
+		if (i - 1 < cap)
+			ids[i - 1] = id;
+		id = t->nodes[id].parent;
+	}
+	return depth;
+}
+
+/* Appends s[0..len) to buf at *at, counting what does not fit. */
+static void
+put_bytes(char *buf, size_t size, size_t *at, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++, (*at)++)
+		if (*at + 1 < size)
+			buf[*at] = s[i];
+}
+
+size_t
+calltree_path_folded(const struct calltree *t, uint32_t id, char *buf,
+	size_t size)
+{
+	size_t depth = t->nodes[id].depth, at = 0;
+	uint32_t *ids = xmalloc((depth ? depth : 1) * sizeof *ids);
+	char small[256];
+
+	calltree_path(t, id, ids, depth);
+	for (size_t k = 0; k < depth; k++) {
+		uint32_t n = ids[t->query.inverted ? depth - 1 - k : k];
+		const char *name = calltree_name(t, n);
+		size_t len = calltree_name_len(t, n);
+		size_t need = escape_text(name, len, NULL, 0);
+		char *safe = need < sizeof small ? small : xmalloc(need + 1);
+
+		escape_text(name, len, safe, need + 1);
+		for (size_t i = 0; i < need; i++)
+			if (safe[i] == ';')
+				safe[i] = ':';
+		if (k > 0)
+			put_bytes(buf, size, &at, ";", 1);
+		put_bytes(buf, size, &at, need ? safe : "[empty]", need ? need : 7);
+		if (safe != small)
+			free(safe);
+	}
+	if (size)
+		buf[at < size ? at : size - 1] = '\0';
+	free(ids);
+	return at;
 }

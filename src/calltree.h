@@ -4,6 +4,7 @@
 #ifndef SCORCH_SRC_CALLTREE_H
 #define SCORCH_SRC_CALLTREE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -53,6 +54,20 @@ calltree_node(const struct calltree *t, uint32_t id)
 	return &t->nodes[id];
 }
 
+/* Building a tree from stacks of one's own (the sandwich's callers and
+ * callees trees): new, add stacks root first (reversed = add them leaf
+ * first, as the inverted tree does), finish. q is copied into the tree
+ * (series types, inverted flag for the views); finish sorts and frees the
+ * builder. Every tree stores parents before children (a node's id is
+ * larger than its parent's): search and sandwich rely on it. */
+struct calltree_builder;
+struct calltree_builder *calltree_builder_new(const struct profile *prof,
+	const struct query *q);
+void calltree_builder_add(struct calltree_builder *b, const uint32_t *frames,
+	size_t depth, bool reversed, const double v[2]);
+struct calltree *calltree_builder_finish(struct calltree_builder *b,
+	enum calltree_order order);
+
 /* Name of a node: the frame name, or "all" for the root. Borrowed. */
 const char *calltree_name(const struct calltree *t, uint32_t id);
 size_t calltree_name_len(const struct calltree *t, uint32_t id);
@@ -62,5 +77,39 @@ uint32_t calltree_widest_child(const struct calltree *t, uint32_t id);
 uint32_t calltree_prev_sibling(const struct calltree *t, uint32_t id);
 /* True when anc is id or one of its ancestors. */
 int calltree_is_ancestor(const struct calltree *t, uint32_t anc, uint32_t id);
+
+/* What the details pane shows about a node. Strings are borrowed from
+ * the profile (raw bytes: escape before showing); NULL when unknown. */
+struct calltree_details {
+	const char *name;       /* "all" for the root */
+	size_t name_len;
+	const char *kind;       /* "user", "kernel", "jit", "inlined", ... */
+	const char *module;
+	const char *file;
+	uint32_t line;          /* 0 when unknown */
+	uint64_t address;       /* 0 when unknown */
+	const char *detail;     /* e.g. an offset the parser stripped */
+	double total[2];
+	double self[2];         /* samples ending at this node; in an inverted
+	                         * tree, whose root frame it is */
+	double share;           /* total[0] of the root's total[0], 0..1 */
+	double parent_share;    /* total[0] of the parent's total[0], 0..1 */
+	uint32_t depth;
+};
+
+void calltree_details(const struct calltree *t, uint32_t id,
+	struct calltree_details *d);
+/* The call path of id: node ids from the root's child down to id (the
+ * root itself left out), into ids[0..cap). Returns the path length (the
+ * node's depth), which may exceed cap. In an inverted tree this is the
+ * leaf-first path the view shows. */
+size_t calltree_path(const struct calltree *t, uint32_t id, uint32_t *ids,
+	size_t cap);
+/* The node's stack as one folded line, root first even in an inverted
+ * tree ("main;run;parse"), names escaped and ';' shown as ':' like
+ * --folded; no value. Writes at most size bytes (NUL-terminated) and
+ * returns the full length, like snprintf. */
+size_t calltree_path_folded(const struct calltree *t, uint32_t id, char *buf,
+	size_t size);
 
 #endif

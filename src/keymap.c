@@ -69,11 +69,18 @@ add_source(struct keymap *km, const char *source)
 		len ? ", " : "", source);
 }
 
+static bool
+same_keys(const struct binding *b, const int *keys, size_t n)
+{
+	return b->n_keys == n && memcmp(b->keys, keys, n * sizeof *keys) == 0;
+}
+
 static void
-add_binding(struct keymap *km, enum keymap_id map, int key, enum action a)
+add_binding(struct keymap *km, enum keymap_id map, const int *keys, size_t n,
+	enum action a)
 {
 	for (size_t i = 0; i < km->n; i++)
-		if (km->b[i].map == map && km->b[i].key == key) {
+		if (km->b[i].map == map && same_keys(&km->b[i], keys, n)) {
 			/* rebinding moves the key to the end: binding order is
 			 * the order of the last bind */
 			memmove(&km->b[i], &km->b[i + 1], (km->n - i - 1) * sizeof *km->b);
@@ -81,7 +88,9 @@ add_binding(struct keymap *km, enum keymap_id map, int key, enum action a)
 			break;
 		}
 	km->b = xgrow(km->b, &km->cap, km->n + 1, sizeof *km->b);
-	km->b[km->n].key = key;
+	memset(&km->b[km->n], 0, sizeof km->b[km->n]);
+	memcpy(km->b[km->n].keys, keys, n * sizeof *keys);
+	km->b[km->n].n_keys = (unsigned char)n;
 	km->b[km->n].map = (unsigned char)map;
 	km->b[km->n].action = (unsigned char)a;
 	km->n++;
@@ -137,7 +146,8 @@ parse_line(struct keymap *km, const char *p, const char *end, long line,
 	size_t wl[MAX_WORDS];
 	char q[80];
 	bool comment;
-	int n = split_words(p, end, w, wl, &comment), map, key, action;
+	int n = split_words(p, end, w, wl, &comment), map, n_keys, action;
+	int keys[KEYMAP_MAX_SEQ];
 
 	if (n == 0)
 		return 0;
@@ -149,18 +159,30 @@ parse_line(struct keymap *km, const char *p, const char *end, long line,
 			n > 4 ? " (too many words)" : comment ?
 			" (# starts a comment: write the key # as <Hash>)" : "");
 	map = keymap_lookup_name(w[1], wl[1]);
-	if (map < 0)
-		return error_set(err, line, 0, "unknown keymap '%s' (have generic, flame, help)",
-			quote(w[1], wl[1], q, sizeof q));
-	key = keys_parse(w[2], wl[2]);
-	if (key < 0)
-		return error_set(err, line, 0, "unknown key '%s'",
-			quote(w[2], wl[2], q, sizeof q));
+	if (map < 0) {
+		char have[128] = "";
+
+		for (int m = 0; m < KEYMAP_COUNT; m++)
+			snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s",
+				m ? ", " : "", keymap_names[m]);
+		return error_set(err, line, 0, "unknown keymap '%s' (have %s)",
+			quote(w[1], wl[1], q, sizeof q), have);
+	}
+	n_keys = keys_parse_seq(w[2], wl[2], keys, KEYMAP_MAX_SEQ);
+	if (n_keys < 0) {
+		int more[KEYMAP_MAX_SEQ + 1];
+
+		if (keys_parse_seq(w[2], wl[2], more, KEYMAP_MAX_SEQ + 1) < 0)
+			return error_set(err, line, 0, "unknown key '%s'",
+				quote(w[2], wl[2], q, sizeof q));
+		return error_set(err, line, 0, "key sequence '%s' is longer than %d keys",
+			quote(w[2], wl[2], q, sizeof q), KEYMAP_MAX_SEQ);
+	}
 	action = action_lookup(w[3], wl[3]);
 	if (action < 0)
 		return error_set(err, line, 0, "unknown action '%s'",
 			quote(w[3], wl[3], q, sizeof q));
-	add_binding(km, (enum keymap_id)map, key, (enum action)action);
+	add_binding(km, (enum keymap_id)map, keys, (size_t)n_keys, (enum action)action);
 	return 0;
 }
 
@@ -290,28 +312,68 @@ keymap_load_active(struct keymap *km, const char *option, struct error *err)
 	return 0;
 }
 
-static const struct binding *
-find(const struct keymap *km, enum keymap_id map, int key)
+/* keys[0..n) in one map: bound exactly, and/or the start of a longer
+ * binding ("none" bindings do not make a prefix wait). */
+static void
+match_in(const struct keymap *km, enum keymap_id map, const int *keys, size_t n,
+	struct keymap_match *m)
 {
-	for (size_t i = 0; i < km->n; i++)
-		if (km->b[i].map == map && km->b[i].key == key)
-			return &km->b[i];
-	return NULL;
+	for (size_t i = 0; i < km->n; i++) {
+		const struct binding *b = &km->b[i];
+
+		if (b->map != map || b->n_keys < n ||
+		    memcmp(b->keys, keys, n * sizeof *keys) != 0)
+			continue;
+		if (b->n_keys == n) {
+			m->exact = true;
+			m->action = (enum action)b->action;
+		} else if (b->action != ACTION_NONE) {
+			m->longer = true;
+		}
+	}
+}
+
+void
+keymap_match(const struct keymap *km, enum keymap_id view, const int *keys,
+	size_t n, struct keymap_match *m)
+{
+	m->exact = m->longer = false;
+	m->action = ACTION_NONE;
+	if (n == 0)
+		return;
+	match_in(km, view, keys, n, m);
+	if (!m->exact && !m->longer && view != KEYMAP_GENERIC)
+		match_in(km, KEYMAP_GENERIC, keys, n, m);
 }
 
 enum action
 keymap_lookup(const struct keymap *km, enum keymap_id view, int key)
 {
-	const struct binding *b = find(km, view, key);
+	struct keymap_match m;
 
-	if (!b && view != KEYMAP_GENERIC)
-		b = find(km, KEYMAP_GENERIC, key);
-	return b ? (enum action)b->action : ACTION_NONE;
+	keymap_match(km, view, &key, 1, &m);
+	return m.exact ? m.action : ACTION_NONE;
+}
+
+/* True when typing b's keys in view runs b's action: every shorter part
+ * waits for more, and the whole resolves to it. */
+static bool
+reachable(const struct keymap *km, enum keymap_id view, const struct binding *b)
+{
+	struct keymap_match m;
+
+	for (size_t i = 1; i < b->n_keys; i++) {
+		keymap_match(km, view, b->keys, i, &m);
+		if (!m.longer)
+			return false;
+	}
+	keymap_match(km, view, b->keys, b->n_keys, &m);
+	return m.exact && m.action == b->action;
 }
 
 size_t
 keymap_keys(const struct keymap *km, enum keymap_id view, enum action a,
-	int *keys, size_t max)
+	const struct binding **out, size_t max)
 {
 	size_t n = 0;
 
@@ -326,15 +388,20 @@ keymap_keys(const struct keymap *km, enum keymap_id view, enum action a,
 		for (size_t i = 0; i < km->n; i++) {
 			const struct binding *b = &km->b[i];
 
-			if (b->map != map || b->action != a ||
-			    keymap_lookup(km, view, b->key) != a)
+			if (b->map != map || b->action != a || !reachable(km, view, b))
 				continue;
 			if (n < max)
-				keys[n] = b->key;
+				out[n] = b;
 			n++;
 		}
 	}
 	return n;
+}
+
+const char *
+keymap_binding_name(const struct binding *b, char *buf, size_t size)
+{
+	return keys_seq_name(b->keys, b->n_keys, buf, size);
 }
 
 int
@@ -342,7 +409,7 @@ keymap_print_active(FILE *out, const char *keymap_option)
 {
 	struct keymap km;
 	struct error err;
-	char msg[1024], name[32];
+	char msg[1024], name[64];
 
 	keymap_init(&km);
 	error_clear(&err);
@@ -358,12 +425,12 @@ keymap_print_active(FILE *out, const char *keymap_option)
 			for (size_t i = 0; i < km.n; i++)
 				if (km.b[i].map == m && km.b[i].action == a)
 					fprintf(out, "bind %-8s %-12s %s\n", keymap_names[m],
-						keys_name(km.b[i].key, name, sizeof name),
+						keymap_binding_name(&km.b[i], name, sizeof name),
 						action_name((enum action)a));
 		for (size_t i = 0; i < km.n; i++)
 			if (km.b[i].map == m && km.b[i].action == ACTION_NONE)
 				fprintf(out, "bind %-8s %-12s none\n", keymap_names[m],
-					keys_name(km.b[i].key, name, sizeof name));
+					keymap_binding_name(&km.b[i], name, sizeof name));
 	}
 	for (int a = 1, first = 1; a < ACTION_COUNT; a++) {
 		bool bound = false;

@@ -1,9 +1,11 @@
 /* Key bindings: keys files in tig syntax ("bind <keymap> <key> <action>",
- * "none" unbinds, '#' starts a comment), loaded in layers. Lookup tries
- * the view's keymap, then "generic". */
+ * "none" unbinds, '#' starts a comment), loaded in layers. A key may be a
+ * short sequence typed one key after the other ("gg"). Lookup tries the
+ * view's keymap, then "generic". */
 #ifndef SCORCH_SRC_KEYMAP_H
 #define SCORCH_SRC_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -13,7 +15,8 @@
 #define KEYMAPS(X) \
 	X(GENERIC, "generic") \
 	X(FLAME,   "flame") \
-	X(HELP,    "help")
+	X(HELP,    "help") \
+	X(INFO,    "info")
 
 enum keymap_id {
 #define KEYMAP_ENUM(id, name) KEYMAP_##id,
@@ -22,10 +25,14 @@ enum keymap_id {
 	KEYMAP_COUNT
 };
 
+/* Longest key sequence a binding may have. */
+#define KEYMAP_MAX_SEQ 4
+
 struct binding {
-	int key;                 /* keys.h code */
-	unsigned char map;       /* enum keymap_id */
-	unsigned char action;    /* enum action; ACTION_NONE = unbound here */
+	int keys[KEYMAP_MAX_SEQ];  /* keys.h codes, in the order typed */
+	unsigned char n_keys;      /* 1..KEYMAP_MAX_SEQ */
+	unsigned char map;         /* enum keymap_id */
+	unsigned char action;      /* enum action; ACTION_NONE = unbound here */
 };
 
 struct keymap {
@@ -63,12 +70,26 @@ const char *keymap_builtin(const char *name);
  * built-in map alone), an installed or built-in NAME, or a FILE. */
 int keymap_load_active(struct keymap *km, const char *option, struct error *err);
 
-/* The action key triggers in view (view keymap, then generic). */
+/* What the keys typed so far mean in a view. The view's keymap decides
+ * when it binds them or a longer sequence starting with them; only
+ * otherwise does "generic". */
+struct keymap_match {
+	bool exact;              /* keys[0..n) are bound, to action (maybe none) */
+	bool longer;             /* and/or they begin a longer binding: wait */
+	enum action action;
+};
+void keymap_match(const struct keymap *km, enum keymap_id view,
+	const int *keys, size_t n, struct keymap_match *m);
+/* The action one key triggers in view on its own (ACTION_NONE when it
+ * is unbound or only begins sequences). */
 enum action keymap_lookup(const struct keymap *km, enum keymap_id view, int key);
-/* Keys that trigger a in view, in binding order; returns how many (up
- * to max are stored). */
+/* Bindings that trigger a in view (reachable, not shadowed), in binding
+ * order; returns how many (up to max are stored). Borrowed until the
+ * keymap changes. */
 size_t keymap_keys(const struct keymap *km, enum keymap_id view, enum action a,
-	int *keys, size_t max);
+	const struct binding **out, size_t max);
+/* "gg", "<Enter>": the keys of b as written in keys files; returns buf. */
+const char *keymap_binding_name(const struct binding *b, char *buf, size_t size);
 
 /* --keys: prints the active bindings as a keys file. Returns the exit
  * status: 0, or 2 after printing "scorch: FILE:LINE: ..." on stderr. */

@@ -100,6 +100,60 @@ keys_parse(const char *s, size_t len)
 	return (int)cp;
 }
 
+int
+keys_parse_seq(const char *s, size_t len, int *keys, size_t max)
+{
+	size_t n = 0, i = 0;
+	int k = keys_parse(s, len);
+
+	if (k >= 0) {
+		if (max == 0)
+			return -1;
+		keys[0] = k;
+		return 1;
+	}
+	while (i < len) {
+		size_t end;
+
+		if (s[i] == '<') {
+			/* "<Entr>" is a typo, not six keys: '<' always opens a name */
+			const char *close = memchr(s + i, '>', len - i);
+
+			if (!close)
+				return -1;
+			end = (size_t)(close - s) + 1;
+		} else {
+			uint32_t cp;
+			size_t m = utf8_decode(s + i, len - i, &cp);
+
+			if (m == 0)
+				return -1;
+			end = i + m;
+		}
+		k = keys_parse(s + i, end - i);
+		if (k < 0 || n == max)
+			return -1;
+		keys[n++] = k;
+		i = end;
+	}
+	return n > 1 ? (int)n : -1;
+}
+
+const char *
+keys_seq_name(const int *keys, size_t n, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used + 1 < size; i++) {
+		keys_name(keys[i], buf + used, size - used);
+		used += strlen(buf + used);
+	}
+	return buf;
+}
+
 const char *
 keys_name(int key, char *buf, size_t size)
 {

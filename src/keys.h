@@ -38,9 +38,17 @@ enum key_code {
 /* Parses one key name (the whole of s[0..len)); returns the key code or
  * -1 when it is not a key name. */
 int keys_parse(const char *s, size_t len);
+/* Parses a key or a sequence of keys typed one after the other ("gg",
+ * "g<Home>", "<Ctrl-W>j"). A word that is one key name is that key;
+ * otherwise each character is a key and '<' must open a <Name> (write a
+ * literal '<' as <LT>). Stores up to max keys; returns how many, or -1
+ * when the word is not a key sequence of at most max keys. */
+int keys_parse_seq(const char *s, size_t len, int *keys, size_t max);
 /* The canonical name of key ("q", "<Enter>", "<Ctrl-L>") into buf
  * (NUL-terminated); returns buf. */
 const char *keys_name(int key, char *buf, size_t size);
+/* The name of a sequence: the names of its keys back to back ("gg"). */
+const char *keys_seq_name(const int *keys, size_t n, char *buf, size_t size);
 /* Normalises raw codes the way terminals send them: 10 and 13 are Enter,
  * 8 and 127 Backspace, 9 Tab, 27 Esc. Other values are returned as is. */
 int keys_normalise(int key);

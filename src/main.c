@@ -13,10 +13,12 @@
 #include "escape.h"
 #include "format.h"
 #include "keymap.h"
+#include "labels.h"
 #include "load.h"
 #include "options.h"
 #include "print.h"
 #include "session.h"
+#include "top.h"
 #include "tui.h"
 #include "units.h"
 #include "write_folded.h"
@@ -54,6 +56,25 @@ print_warnings(const struct profile *p)
 	}
 }
 
+/* "label keys: state (412), thread (412)": what --tag and --group-by take;
+ * only for profiles with labels (pid, tid and cpu are in the man page) */
+static void
+print_label_keys(const struct profile *p)
+{
+	struct label_keys k;
+	char safe[256];
+
+	if (p->n_labels == 0)
+		return;
+	labels_keys(p, &k);
+	for (size_t i = 0; i < k.n; i++) {
+		escape_text(k.keys[i].name, strlen(k.keys[i].name), safe, sizeof safe);
+		printf("%s%s (%zu)%s", i ? ", " : "label keys: ", safe,
+			k.keys[i].n_records, i + 1 == k.n ? "\n" : "");
+	}
+	labels_keys_free(&k);
+}
+
 static void
 print_info(const struct session *s)
 {
@@ -72,6 +93,7 @@ print_info(const struct session *s)
 	printf("frames: %zu distinct\n", p->frames.n);
 	if (p->n_samples)
 		printf("sample records: %zu\n", p->n_samples);
+	print_label_keys(p);
 	for (size_t i = 0; i < p->n_info; i++) {
 		escape_text(p->info[i].value, strlen(p->info[i].value), safe, sizeof safe);
 		printf("%s: %s\n", p->info[i].key, safe);
@@ -184,10 +206,15 @@ main(int argc, char **argv)
 	if (opts.mode != MODE_TUI)
 		signal(SIGPIPE, SIG_DFL);
 
+	/* a terminal that cannot show the explorer is refused before loading */
+	if (opts.mode == MODE_TUI && tui_check(&err) < 0) {
+		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
+		return EXIT_USAGE;
+	}
 	s.opts = &opts;
 	s.order = opts.order;
 	profile_init(&s.prof);
-	if (load_profile(&s.prof, opts.path, &opts.load, &err) < 0) {
+	if (pair_load(&s.prof, &opts, stderr, &err) < 0) {
 		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
 		session_free(&s);
 		return EXIT_USAGE;
@@ -195,8 +222,15 @@ main(int argc, char **argv)
 	print_warnings(&s.prof);
 	query_default(&s.query, &s.prof);
 	s.query.inverted = opts.inverted;
-	if (choose_type(&s, &err) < 0) {
+	if (opts.pair.mode == PAIR_NONE && choose_type(&s, &err) < 0) {
 		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
+		session_free(&s);
+		return EXIT_USAGE;
+	}
+	pair_query(&s);
+	if (query_apply_options(&s.query, &s.prof, &opts, &err) < 0) {
+		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
+		query_free(&s.query);
 		session_free(&s);
 		return EXIT_USAGE;
 	}
@@ -205,7 +239,7 @@ main(int argc, char **argv)
 	case MODE_FOLDED: {
 		struct folded_options fo = { .annotate = opts.annotate };
 
-		if (write_folded(stdout, &s.prof, &s.query, &fo) < 0) {
+		if (pair_folded(stdout, &s, &fo) < 0) {
 			fprintf(stderr, "scorch: writing output: %s\n", strerror(errno));
 			rc = EXIT_RUNTIME;
 		}
@@ -213,16 +247,40 @@ main(int argc, char **argv)
 	}
 	case MODE_INFO:
 		print_info(&s);
+		pair_info(stdout, &s);
 		break;
 	case MODE_PRINT: {
 		struct print_options po = { .width = output_width(&opts),
 			.min_percent = opts.min_percent };
 
 		session_rebuild(&s);
-		if (print_tree(stdout, s.tree, &po) < 0) {
+		if (pair_print(stdout, &s, &po) < 0) {
 			fprintf(stderr, "scorch: writing output: %s\n", strerror(errno));
 			rc = EXIT_RUNTIME;
 		}
+		break;
+	}
+	case MODE_TOP: {
+		struct top *tp;
+
+		session_rebuild(&s);
+		if (s.prof.differential) {
+			struct print_options po = { .width = output_width(&opts),
+				.min_percent = opts.min_percent };
+
+			if (pair_top(stdout, &s, &po) < 0) {
+				fprintf(stderr, "scorch: writing output: %s\n", strerror(errno));
+				rc = EXIT_RUNTIME;
+			}
+			break;
+		}
+		tp = top_build(s.tree);
+		top_sort(tp, opts.top_sort);
+		if (top_print(stdout, tp, output_width(&opts)) < 0) {
+			fprintf(stderr, "scorch: writing output: %s\n", strerror(errno));
+			rc = EXIT_RUNTIME;
+		}
+		top_free(tp);
 		break;
 	}
 	default:
@@ -230,6 +288,7 @@ main(int argc, char **argv)
 		rc = tui_run(&s);
 		break;
 	}
+	query_free(&s.query);
 	session_free(&s);
 	return rc;
 }

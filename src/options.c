@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,18 @@ enum {
 	OPT_KEYS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_NAME_LEN, OPT_MAX_FRAMES,
 	OPT_EVENT, OPT_WEIGHT, OPT_GROUP, OPT_SAMPLE_TYPE, OPT_UNIT, OPT_MIN_PERCENT,
 	OPT_INVERTED, OPT_VERSION, OPT_ALL_FRAMES
+};
+
+/* query filters, grouping and the top table */
+enum {
+	OPT_FOCUS = 512, OPT_IGNORE, OPT_HIDE, OPT_ROOT, OPT_TAG, OPT_GROUP_BY,
+	OPT_TOP, OPT_TOP_SORT
+};
+
+/* --diff and --cold (pair.h), in enum pair_opt order */
+enum {
+	OPT_DIFF = 768, OPT_COLD, OPT_WIDTH_BY, OPT_DIFF_BY, OPT_NOISE,
+	OPT_COLD_VIEW, OPT_IDLE, OPT_HZ
 };
 
 static const struct option long_options[] = {
@@ -30,6 +43,14 @@ static const struct option long_options[] = {
 	{ "inverted", no_argument, NULL, OPT_INVERTED },
 	{ "order", required_argument, NULL, OPT_ORDER },
 	{ "annotate", no_argument, NULL, OPT_ANNOTATE },
+	{ "focus", required_argument, NULL, OPT_FOCUS },
+	{ "ignore", required_argument, NULL, OPT_IGNORE },
+	{ "hide", required_argument, NULL, OPT_HIDE },
+	{ "root", required_argument, NULL, OPT_ROOT },
+	{ "tag", required_argument, NULL, OPT_TAG },
+	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
+	{ "top", no_argument, NULL, OPT_TOP },
+	{ "top-sort", required_argument, NULL, OPT_TOP_SORT },
 	{ "keymap", required_argument, NULL, OPT_KEYMAP },
 	{ "keys", no_argument, NULL, OPT_KEYS },
 	{ "max-input", required_argument, NULL, OPT_MAX_INPUT },
@@ -42,6 +63,14 @@ static const struct option long_options[] = {
 	{ "sample-type", required_argument, NULL, OPT_SAMPLE_TYPE },
 	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ "all-frames", no_argument, NULL, OPT_ALL_FRAMES },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "cold", no_argument, NULL, OPT_COLD },
+	{ "width-by", required_argument, NULL, OPT_WIDTH_BY },
+	{ "diff-by", required_argument, NULL, OPT_DIFF_BY },
+	{ "noise", required_argument, NULL, OPT_NOISE },
+	{ "cold-view", required_argument, NULL, OPT_COLD_VIEW },
+	{ "idle", required_argument, NULL, OPT_IDLE },
+	{ "hz", required_argument, NULL, OPT_HZ },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -59,6 +88,7 @@ options_usage(void)
 "  --print              print the call tree as text, fitting --width\n"
 "  --folded             print normalised folded stacks (sorted, summed)\n"
 "  --info               print what was loaded: format, sample types, skips\n"
+"  --top                print the top table: self, total and calls per function\n"
 "  --formats            list the input formats\n"
 "  --keys               print the active key bindings\n"
 "\n"
@@ -75,6 +105,14 @@ options_usage(void)
 "  --max-name-len=N     bytes per frame name limit (default 65536)\n"
 "  --max-frames=N       distinct frames limit (default 67108864)\n"
 "\n"
+"Filters (frame filters apply in command-line order, as in pprof):\n"
+"  --focus=REGEX        keep stacks with a frame matching REGEX\n"
+"  --ignore=REGEX       drop stacks with a frame matching REGEX\n"
+"  --hide=REGEX         remove frames matching REGEX, merge what remains\n"
+"  --root=REGEX         start stacks at their first frame matching REGEX\n"
+"  --tag=KEY=VALUE      keep samples labelled so (values of a key OR, keys AND)\n"
+"  --group-by=KEY       one root frame per value of a label, pid, tid or cpu\n"
+"\n"
 "Display:\n"
 "  --flame              root at the bottom (default: icicle, root on top)\n"
 "  --icicle             root on top\n"
@@ -85,6 +123,19 @@ options_usage(void)
 "  --width=N            width of --print output (default: terminal, else 100)\n"
 "  --min-percent=P      --print: leave out frames below P% of the total\n"
 "  --annotate           --folded: add _[k] _[j] _[i] _[w] kind suffixes\n"
+"  --top-sort=COLUMN    --top: sort by self (default), total, name or calls\n"
+"\n"
+"Two profiles:\n"
+"  --diff BEFORE AFTER  differential view (or one two-count folded file);\n"
+"                       --top prints the delta table\n"
+"  --width-by=SOURCE    diff widths: after (default), before or max\n"
+"  --diff-by=METRIC     diff colour: share (default) or absolute change\n"
+"  --noise=PCT          diff: changes below PCT (default 0.2) count as same\n"
+"  --cold OFF ON        hot/cold: off-CPU and on-CPU time in one tree (or one\n"
+"                       perf script with cpu-clock and sched:sched_switch)\n"
+"  --cold-view=VIEW     hot/cold: both (wall time, default), on or off\n"
+"  --idle=REGEX         hot/cold: idle waits to leave out ('none': keep all)\n"
+"  --hz=N               hot/cold: sampling rate of an on-CPU sample count\n"
 "\n"
 "  -h, --help           show this help\n"
 "  --version            show the version\n"
@@ -129,6 +180,34 @@ parse_count(const char *opt, const char *arg, size_t *out, struct error *err)
 		return error_set(err, 0, 0, "--%s: expected a positive number, got '%s'",
 			opt, arg);
 	*out = (size_t)v;
+	return 0;
+}
+
+/* Keeps a filter option in order; the regex or KEY=VALUE is checked now,
+ * before a large file loads. */
+static int
+add_filter(struct options *o, int opt, const char *arg, struct error *err)
+{
+	static const enum filter_kind kinds[] = {
+		[OPT_FOCUS - OPT_FOCUS] = FILTER_FOCUS,
+		[OPT_IGNORE - OPT_FOCUS] = FILTER_IGNORE,
+		[OPT_HIDE - OPT_FOCUS] = FILTER_HIDE,
+		[OPT_ROOT - OPT_FOCUS] = FILTER_ROOT,
+		[OPT_TAG - OPT_FOCUS] = FILTER_TAG,
+	};
+	enum filter_kind kind = kinds[opt - OPT_FOCUS];
+
+	if (o->n_filters == OPTIONS_MAX_FILTERS)
+		return error_set(err, 0, 0, "more than %d filter options",
+			OPTIONS_MAX_FILTERS);
+	if (filter_check(kind, arg, err) < 0) {
+		char why[sizeof err->msg];
+
+		snprintf(why, sizeof why, "%s", err->msg);
+		return error_set(err, 0, 0, "--%s: %s", filter_kind_name(kind), why);
+	}
+	o->filters[o->n_filters].kind = kind;
+	o->filters[o->n_filters++].arg = arg;
 	return 0;
 }
 
@@ -227,6 +306,27 @@ options_parse(struct options *o, int argc, char **argv, struct error *err)
 		case OPT_SAMPLE_TYPE: o->load.parse.sample_type = optarg; break;
 		case OPT_UNIT: o->load.parse.unit = optarg; break;
 		case OPT_ALL_FRAMES: o->load.parse.all_frames = true; break;
+		case OPT_FOCUS: case OPT_IGNORE: case OPT_HIDE: case OPT_ROOT: case OPT_TAG:
+			if (add_filter(o, c, optarg, err) < 0)
+				return -1;
+			break;
+		case OPT_GROUP_BY:
+			if (!*optarg)
+				return error_set(err, 0, 0, "--group-by: expected a label key, pid, tid or cpu");
+			o->group_by = optarg;
+			break;
+		case OPT_TOP: o->mode = MODE_TOP; break;
+		case OPT_TOP_SORT:
+			if (top_column_parse(optarg) < 0)
+				return error_set(err, 0, 0, "--top-sort: expected self, total, name or calls, got '%s'", optarg);
+			o->top_sort = (enum top_column)top_column_parse(optarg);
+			break;
+		case OPT_DIFF: case OPT_COLD: case OPT_WIDTH_BY: case OPT_DIFF_BY:
+		case OPT_NOISE: case OPT_COLD_VIEW: case OPT_IDLE: case OPT_HZ:
+			if (pair_option(&o->pair, (enum pair_opt)(c - OPT_DIFF), optarg,
+			    err) < 0)
+				return -1;
+			break;
 		case ':':
 			return error_set(err, 0, 0, "option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -238,8 +338,11 @@ options_parse(struct options *o, int argc, char **argv, struct error *err)
 		return 0;
 	if (optind == argc)
 		return error_set(err, 0, 0, "no input file (try scorch --help)");
-	if (argc - optind > 1)
-		return error_set(err, 0, 0, "one input file expected, got %d", argc - optind);
+	if (argc - optind > 1 + (o->pair.mode != PAIR_NONE))
+		return error_set(err, 0, 0, "%s input file%s expected, got %d",
+			o->pair.mode != PAIR_NONE ? "one or two" : "one",
+			o->pair.mode != PAIR_NONE ? "s" : "", argc - optind);
 	o->path = argv[optind];
+	o->pair.path2 = argc - optind > 1 ? argv[optind + 1] : NULL;
 	return 0;
 }

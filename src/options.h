@@ -7,13 +7,17 @@
 
 #include "calltree.h"
 #include "error.h"
+#include "filter.h"
 #include "load.h"
+#include "pair.h"
+#include "top.h"
 
 enum run_mode {
 	MODE_TUI = 0,
 	MODE_PRINT,
 	MODE_FOLDED,
 	MODE_INFO,
+	MODE_TOP,        /* --top */
 	MODE_FORMATS,
 	MODE_KEYS,
 	MODE_HELP,
@@ -26,6 +30,14 @@ enum color_mode {
 	COLOR_NEVER
 };
 
+/* --focus, --ignore, --hide, --root and --tag, kept in command-line order */
+struct option_filter {
+	enum filter_kind kind;
+	const char *arg;
+};
+
+#define OPTIONS_MAX_FILTERS 64
+
 struct options {
 	enum run_mode mode;
 	const char *path;            /* input file, "-" = stdin */
@@ -37,6 +49,11 @@ struct options {
 	enum calltree_order order;
 	bool annotate;               /* --folded: kind suffixes */
 	const char *keymap;          /* --keymap=NAME|FILE */
+	struct option_filter filters[OPTIONS_MAX_FILTERS];
+	size_t n_filters;
+	const char *group_by;        /* --group-by=KEY: label roots at query time */
+	enum top_column top_sort;    /* --top-sort */
+	struct pair_options pair;    /* --diff, --cold and their settings */
 	struct load_options load;
 };
 

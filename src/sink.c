@@ -1,9 +1,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "profile.h"
 #include "sink.h"
 #include "units.h"
@@ -30,11 +32,35 @@ sink_free(struct sink *s)
 	s->scratch_cap = 0;
 }
 
+/* The displayable form of a name that came from the input: type names
+ * and units reach headers, --info and status lines as they are, so a
+ * control byte in them is escaped once, here. Returns s or a new string. */
+static const char *
+safe_name(const char *s, char **own)
+{
+	size_t len = strlen(s), need;
+
+	*own = NULL;
+	if (escape_is_clean(s, len))
+		return s;
+	need = escape_text(s, len, NULL, 0);
+	*own = xmalloc(need + 1);
+	escape_text(s, len, *own, need + 1);
+	return *own;
+}
+
 int
 sink_type(struct sink *s, const char *name, const char *unit)
 {
-	int t = profile_add_type(s->prof, name, units_canonical(unit));
+	char *own_name, *own_unit;
+	const char *u = units_canonical(unit);
+	int t;
 
+	name = safe_name(name, &own_name);
+	u = safe_name(u, &own_unit);
+	t = profile_add_type(s->prof, name, u);
+	free(own_name);
+	free(own_unit);
 	if (t < 0)
 		return error_set(s->err, 0, 0, "more than %d sample types",
 			PROFILE_MAX_TYPES);
@@ -202,6 +228,21 @@ note_fraction(struct sink *s, double v)
 		s->prof->fractional = true;
 }
 
+/* True, after counting the sample as skipped, when v cannot be a weight:
+ * NaN or infinite, or beyond 2^64 (no producer counts that high, and a
+ * few such values would turn every total and percentage into inf/NaN). */
+static bool
+value_out_of_range(struct sink *s, double v)
+{
+	char text[64];
+
+	if (isfinite(v) && fabs(v) <= SINK_MAX_VALUE)
+		return false;
+	snprintf(text, sizeof text, "value %g", v);
+	sink_skip(s, "samples with a value out of range", 0, text, strlen(text));
+	return true;
+}
+
 int
 sink_sample(struct sink *s, const uint32_t *frames, size_t depth,
 	const double *values, const struct sample_meta *meta)
@@ -210,6 +251,9 @@ sink_sample(struct sink *s, const uint32_t *frames, size_t depth,
 
 	if (sink_ensure_type(s) < 0 || sink_check_depth(s, depth) < 0)
 		return -1;
+	for (size_t t = 0; t < s->prof->n_types; t++)
+		if (value_out_of_range(s, values[t]))
+			return 0;
 	for (size_t t = 0; t < s->prof->n_types; t++)
 		note_fraction(s, values[t]);
 	stack = profile_add_stack(s->prof, frames, depth, values);
@@ -228,6 +272,8 @@ sink_sample1(struct sink *s, const uint32_t *frames, size_t depth, int type,
 
 	if (sink_ensure_type(s) < 0 || sink_check_depth(s, depth) < 0)
 		return -1;
+	if (value_out_of_range(s, value))
+		return 0;
 	if (type < 0 || (size_t)type >= p->n_types)
 		type = 0;
 	note_fraction(s, value);

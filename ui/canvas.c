@@ -307,3 +307,99 @@ out:
 		free(buf);
 	return used;
 }
+
+size_t
+canvas_text_cut(const char *s, size_t len, int cells)
+{
+	size_t i = 0;
+	int used = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		int w;
+
+		if (n == 0) {
+			n = 1;
+			cp = '?';
+		}
+		w = codepoint_width(cp);
+		if (used + w > cells)
+			break;
+		used += w;
+		i += n;
+	}
+	return i;
+}
+
+/* A good place to break a line: after a blank or a separator that names
+ * are made of ("::", "/", ",", "(", "<", ";", "."). */
+static bool
+breaks_after(char ch)
+{
+	return ch == ' ' || ch == '/' || ch == ':' || ch == ',' || ch == '(' ||
+		ch == '<' || ch == ';' || ch == '.' || ch == '-' || ch == '_';
+}
+
+int
+canvas_put_wrapped(struct canvas *c, int x, int y, int w, int lines, int indent,
+	const char *s, size_t len, unsigned role, unsigned attr)
+{
+	char stackbuf[1024], *buf = stackbuf;
+	size_t need, blen, keep = len, pos = 0;
+	int line = 0;
+
+	if (w <= 0 || lines <= 0)
+		return 0;
+	if (indent >= w)
+		indent = 0;
+	/* nothing past what the lines can show is escaped */
+	if (keep > (size_t)lines * (size_t)w * 8 + 16)
+		keep = (size_t)lines * (size_t)w * 8 + 16;
+	need = escape_text(s, keep, NULL, 0) + 1;
+	if (need > sizeof stackbuf)
+		buf = xmalloc(need);
+	escape_text(s, keep, buf, need);
+	blen = strlen(buf);
+	while (pos < blen && line < lines) {
+		int lx = line ? indent : 0, room = w - lx;
+		size_t cut = canvas_text_cut(buf + pos, blen - pos, room);
+		bool last = line + 1 == lines;
+
+		if (pos + cut < blen || (last && keep < len)) {
+			if (last) {
+				/* leave a cell for the ellipsis */
+				cut = canvas_text_cut(buf + pos, blen - pos, room - 1);
+			} else {
+				size_t b = cut;
+
+				while (b > cut * 3 / 5 && !breaks_after(buf[pos + b - 1]))
+					b--;
+				if (b > cut * 3 / 5)
+					cut = b;
+			}
+		}
+		if (cut == 0) {
+			/* a character wider than the room: skip it */
+			uint32_t cp;
+
+			cut = utf8_decode(buf + pos, blen - pos, &cp);
+			if (cut == 0)
+				cut = 1;
+		}
+		if (c) {
+			int used = canvas_put(c, x + lx, y + line, room, buf + pos, cut, role, attr);
+
+			if (last && (pos + cut < blen || keep < len))
+				canvas_put(c, x + lx + used, y + line, 1, ELLIPSIS, strlen(ELLIPSIS),
+					role, attr);
+		}
+		pos += cut;
+		while (pos < blen && buf[pos] == ' ' && line + 1 < lines)
+			pos++;
+		line++;
+	}
+	if (buf != stackbuf)
+		free(buf);
+	return line;
+}

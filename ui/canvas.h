@@ -53,6 +53,15 @@ int canvas_text_width(const char *s, size_t len);
 /* True when s[0..len) (escaped) takes at most cells cells; stops early
  * on long ASCII names. */
 bool canvas_text_fits(const char *s, size_t len, int cells);
+/* Bytes of the longest start of trusted (already escaped) text that
+ * fits in cells cells, combining marks included. */
+size_t canvas_text_cut(const char *s, size_t len, int cells);
+/* Writes untrusted text word-wrapped into [x, x + w) on at most lines
+ * lines from y, breaking after blanks and punctuation where it can;
+ * what does not fit ends in "…". indent cells are left free on the
+ * lines after the first. Returns the lines used. */
+int canvas_put_wrapped(struct canvas *c, int x, int y, int w, int lines,
+	int indent, const char *s, size_t len, unsigned role, unsigned attr);
 /* Sets the role and attributes of [x, x + w) without touching the text. */
 void canvas_paint(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr);
 

@@ -24,8 +24,9 @@
 #define ELLIPSIS "\xe2\x80\xa6"
 
 void
-flame_geom(int width, int height, struct flame_geom *g)
+flame_geom(int width, int height, bool details, struct flame_geom *g)
 {
+	memset(g, 0, sizeof *g);
 	g->width = width > 0 ? width : 0;
 	g->title_y = -1;
 	g->graph_y = 0;
@@ -44,6 +45,31 @@ flame_geom(int width, int height, struct flame_geom *g)
 	if (g->graph_h < 0)
 		g->graph_h = 0;
 	g->status_y = height - g->status_h;
+	g->graph_w = g->width;
+	if (!details)
+		return;
+	if (g->width >= 110 && g->graph_h >= 4) {
+		/* wide: a column on the right, a third of the screen at most */
+		g->det_w = g->width / 3;
+		if (g->det_w < 36)
+			g->det_w = 36;
+		if (g->det_w > 64)
+			g->det_w = 64;
+		g->graph_w = g->width - g->det_w - 1;
+		g->det_x = g->graph_w + 1;
+		g->det_y = g->graph_y;
+		g->det_h = g->graph_h;
+		g->det_side = true;
+	} else if (g->graph_h >= 6) {
+		/* below the graph: half of it, up to 12 lines */
+		g->det_h = g->graph_h / 2;
+		if (g->det_h > 12)
+			g->det_h = 12;
+		g->graph_h -= g->det_h;
+		g->det_x = 0;
+		g->det_y = g->graph_y + g->graph_h;
+		g->det_w = g->width;
+	}
 }
 
 static const struct calltree *
@@ -67,7 +93,9 @@ parent_of(const struct flame_state *st, uint32_t id)
 static void
 view_geom(const struct view *v, struct flame_geom *g)
 {
-	flame_geom(v->ui->canvas.width, v->ui->canvas.height, g);
+	const struct flame_state *st = v->state;
+
+	flame_geom(v->ui->canvas.width, v->ui->canvas.height, st->details, g);
 }
 
 /* Screen line of a layout row, or -1 when it is off screen. */
@@ -101,12 +129,12 @@ ensure_layout(struct flame_state *st, const struct flame_geom *g)
 {
 	size_t need = st->top + (size_t)g->graph_h + 1, rows;
 
-	if (!st->dirty && st->lay_width == g->width && st->lay_rows >= need &&
+	if (!st->dirty && st->lay_width == g->graph_w && st->lay_rows >= need &&
 	    st->lay_rows <= need + 2 * (size_t)g->graph_h)
 		return;
 	rows = need + (size_t)g->graph_h;
-	layout_compute(&st->layout, tree_of(st), st->zoom, g->width, rows);
-	st->lay_width = g->width;
+	layout_compute(&st->layout, tree_of(st), st->zoom, g->graph_w, rows);
+	st->lay_width = g->graph_w;
 	st->lay_rows = rows;
 	st->dirty = false;
 }
@@ -194,7 +222,7 @@ update(struct flame_state *st, const struct flame_geom *g)
 		if (st->pin_sel)
 			scroll_to_sel(st, g);
 		ensure_layout(st, g);
-		if (g->width <= 0 || g->graph_h <= 0)
+		if (g->graph_w <= 0 || g->graph_h <= 0)
 			return;
 		fix_selection(st);
 		if (st->sel == old)
@@ -329,6 +357,30 @@ move_child(struct view *v, struct flame_state *st)
 	return true;
 }
 
+/* Down the hottest path: the widest callee, again and again, while it
+ * is at least a cell wide (layout draws nothing narrower). */
+static bool
+move_leaf(struct flame_state *st, const struct flame_geom *g)
+{
+	const struct calltree *t = tree_of(st);
+	double zoom_total = calltree_node(t, st->zoom)->total[0];
+	uint32_t n = st->sel, c;
+
+	if (!calltree_is_ancestor(t, st->zoom, n))
+		n = st->zoom;
+	while ((c = calltree_widest_child(t, n)) != CT_NONE) {
+		double v = calltree_node(t, c)->total[0];
+
+		if (v <= 0 || (zoom_total > 0 && v * g->graph_w < zoom_total))
+			break;
+		n = c;
+	}
+	if (n == st->sel)
+		return false;
+	st->sel = n;
+	return true;
+}
+
 static bool
 move_parent(struct flame_state *st)
 {
@@ -371,11 +423,13 @@ scroll(struct flame_state *st, const struct flame_geom *g, long lines)
 
 	if (h == 0)
 		return false;
+	if (st->flame)
+		lines = -lines;   /* screen directions: the root is at the bottom */
 	if (lines < 0) {
 		st->top = (size_t)-lines > st->top ? 0 : st->top - (size_t)-lines;
 	} else {
 		/* lay out far enough to see how many rows there are */
-		layout_compute(&st->layout, tree_of(st), st->zoom, g->width,
+		layout_compute(&st->layout, tree_of(st), st->zoom, g->graph_w,
 			st->top + (size_t)lines + h);
 		st->dirty = true;
 		if (st->layout.n_rows > h) {
@@ -422,6 +476,9 @@ flame_action(struct view *v, enum action a)
 		changed = st->sel != st->zoom;
 		st->sel = st->zoom;
 		break;
+	case ACTION_MOVE_LEAF:
+		changed = move_leaf(st, &g);
+		break;
 	case ACTION_ZOOM_IN:
 		if (st->sel == st->zoom)
 			break;
@@ -445,6 +502,29 @@ flame_action(struct view *v, enum action a)
 		return scroll(st, &g, -(long)g.graph_h) ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
 	case ACTION_SCROLL_PAGE_DOWN:
 		return scroll(st, &g, g.graph_h) ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
+	case ACTION_SCROLL_TOP:
+	case ACTION_SCROLL_BOTTOM: {
+		/* as far as the tree goes, in screen directions */
+		long far = (long)tree_of(st)->max_depth + 1;
+
+		return scroll(st, &g, a == ACTION_SCROLL_TOP ? -far : far)
+			? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
+	}
+	case ACTION_TOGGLE_DETAILS:
+		st->details = !st->details;
+		st->dirty = true;
+		view_geom(v, &g);
+		if (st->details && g.det_h == 0)
+			ui_message(v->ui, "No room for the details: make the terminal larger");
+		changed = true;
+		break;
+	case ACTION_TOGGLE_INVERTED:
+		return flame_toggle_inverted(v);
+	case ACTION_CYCLE_SAMPLE_TYPE:
+		return flame_cycle_type(v);
+	case ACTION_COPY_NAME:
+	case ACTION_COPY_STACK:
+		return flame_copy(v, a == ACTION_COPY_STACK);
 	case ACTION_TOGGLE_FLAME:
 		st->flame = !st->flame;
 		changed = true;
@@ -478,6 +558,8 @@ flame_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 
 	view_geom(v, &g);
 	update(st, &g);
+	if (x >= g.graph_w)
+		return VIEW_HANDLED;
 	row = y_to_row(st, &g, y);
 	if (row < 0 || !(sp = layout_at(&st->layout, (uint32_t)row, x)))
 		return VIEW_HANDLED;
@@ -566,6 +648,8 @@ flame_draw(struct view *v, struct canvas *c)
 		for (size_t i = 0; i < n; i++)
 			draw_span(st, c, &s[i], y, &s[i] == anchor);
 	}
+	if (g.det_h > 0)
+		flame_draw_details(st, c, &g, anchor);
 	if (g.title_y >= 0)
 		flame_draw_title(st, c, &g);
 	if (g.status_h > 0) {

@@ -70,6 +70,26 @@ read_all(const char *path, size_t *len)
 	return buf;
 }
 
+/* The clipboard of a headless run: the bytes a terminal would get go to
+ * the file named by SCORCH_TEST_CLIPBOARD, appended; without it, nowhere. */
+static int
+clipboard_write(void *ctx, const char *bytes, size_t len)
+{
+	const char *path = ctx;
+	FILE *f;
+	int rc = 0;
+
+	if (!path || !path[0])
+		return 0;
+	if (!(f = fopen(path, "ab")))
+		return -1;
+	if (fwrite(bytes, 1, len, f) != len)
+		rc = -1;
+	if (fclose(f) != 0)
+		rc = -1;
+	return rc;
+}
+
 static void
 snapshot(struct ui *ui, FILE *out, bool roles)
 {
@@ -82,7 +102,7 @@ static int
 run_word(struct ui *ui, const char *w, size_t len, FILE *out, bool roles)
 {
 	char word[64];
-	int key, a, b;
+	int keys[16], n, a, b;
 
 	if (len >= sizeof word)
 		return -1;
@@ -112,13 +132,16 @@ run_word(struct ui *ui, const char *w, size_t len, FILE *out, bool roles)
 		ui_draw(ui);
 		return 1;
 	}
-	key = keys_parse(word, len);
-	if (key < 0)
+	/* a key, or keys typed in turn ("gg") */
+	n = keys_parse_seq(word, len, keys, sizeof keys / sizeof keys[0]);
+	if (n < 0)
 		return -1;
-	ui_key(ui, key);
-	if (ui->quit)
-		return 0;
-	ui_draw(ui);
+	for (int i = 0; i < n; i++) {
+		ui_key(ui, keys[i]);
+		if (ui->quit)
+			return 0;
+		ui_draw(ui);
+	}
 	return 1;
 }
 
@@ -148,6 +171,8 @@ headless_run(struct session *s, const struct keymap *km, const char *script_path
 		return 2;
 	}
 	ui_init(&ui, s, km);
+	ui.raw_write = clipboard_write;
+	ui.raw_ctx = getenv("SCORCH_TEST_CLIPBOARD");
 	ui_resize(&ui, w, h);
 	if (ui_push(&ui, &flame_view_ops) < 0) {
 		fprintf(stderr, "scorch: nothing to show\n");

@@ -10,9 +10,11 @@
 
 struct session;
 
-/* Runs the explorer on the keys in script_path (key names as in keys
- * files, separated by blanks; plus <Snapshot>, <Resize:COLSxROWS>,
- * <Click:X,Y> and <DoubleClick:X,Y>). size is "COLSxROWS" (NULL: 80x24);
+/* Runs the explorer on the keys in script_path (key names or sequences
+ * as in keys files, separated by blanks; plus <Snapshot>,
+ * <Resize:COLSxROWS>, <Click:X,Y> and <DoubleClick:X,Y>). What the copy
+ * keys would send to the terminal is appended to the file named by
+ * $SCORCH_TEST_CLIPBOARD. size is "COLSxROWS" (NULL: 80x24);
  * screens go to screen_path (NULL: stdout), with the colour roles of each
  * cell when roles is set. Returns the exit status: 0, or 2 for a bad
  * script. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "help_view.h"
 #include "keys.h"
 #include "palette.h"
@@ -17,6 +18,7 @@ struct emitter {
 	struct canvas *c;     /* NULL: only count */
 	long top, line;
 	int width, height;
+	int name_col;         /* where action names start */
 };
 
 static int
@@ -29,15 +31,6 @@ row_of(struct emitter *e)
 	return (int)y;
 }
 
-static void
-emit_text(struct emitter *e, const char *text, unsigned role, unsigned attr)
-{
-	int y = row_of(e);
-
-	if (y >= 0)
-		canvas_put(e->c, 1, y, e->width - 1, text, strlen(text), role, attr);
-}
-
 #define KEYS_COL 2
 #define NAME_COL 24
 #define DESC_COL 43
@@ -46,7 +39,7 @@ emit_text(struct emitter *e, const char *text, unsigned role, unsigned attr)
 /* Writes text word-wrapped in [x, width) from the current line on; the
  * first line may already hold the key and action columns. */
 static void
-emit_wrapped(struct emitter *e, int y, int x, const char *text)
+emit_wrapped(struct emitter *e, int y, int x, const char *text, unsigned role)
 {
 	size_t len = strlen(text);
 	int room = e->width - x;
@@ -66,7 +59,7 @@ emit_wrapped(struct emitter *e, int y, int x, const char *text)
 				cut = (size_t)room;
 		}
 		if (y >= 0)
-			canvas_put(e->c, x, y, e->width - x, text, cut, ROLE_DEFAULT, 0);
+			canvas_put(e->c, x, y, e->width - x, text, cut, role, 0);
 		text += cut;
 		len -= cut;
 		while (len > 0 && *text == ' ') {
@@ -78,13 +71,21 @@ emit_wrapped(struct emitter *e, int y, int x, const char *text)
 	}
 }
 
+/* A paragraph from column x, wrapped at the screen's width. */
+static void
+emit_text(struct emitter *e, int x, const char *text, unsigned role)
+{
+	emit_wrapped(e, row_of(e), x, text, role);
+}
+
 static void
 emit_action(struct emitter *e, const struct keymap *km, enum keymap_id map,
 	enum action a, bool skip_unbound)
 {
-	int keys[16], y, x = KEYS_COL, room = NAME_COL - KEYS_COL - 1;
+	const struct binding *keys[16];
+	int y, x = KEYS_COL, room = e->name_col - KEYS_COL - 1;
 	size_t n = keymap_keys(km, map, a, keys, 16);
-	char name[32];
+	char name[64];
 
 	if (n == 0 && skip_unbound)
 		return;
@@ -94,7 +95,7 @@ emit_action(struct emitter *e, const struct keymap *km, enum keymap_id map,
 	for (size_t i = 0; y >= 0 && i < n && i < 16; i++) {
 		int kw;
 
-		keys_name(keys[i], name, sizeof name);
+		keymap_binding_name(keys[i], name, sizeof name);
 		kw = canvas_text_width(name, strlen(name));
 		if (x + kw > KEYS_COL + room) {
 			canvas_put(e->c, x, y, 1, "\xe2\x80\xa6", 3, ROLE_HELP_KEY, 0);
@@ -102,32 +103,48 @@ emit_action(struct emitter *e, const struct keymap *km, enum keymap_id map,
 		}
 		x += canvas_put(e->c, x, y, kw, name, strlen(name), ROLE_HELP_KEY, 0) + 1;
 	}
-	if (y >= 0 && e->width > NAME_COL)
-		canvas_put(e->c, NAME_COL, y, e->width - NAME_COL,
+	if (y >= 0 && e->width > e->name_col)
+		canvas_put(e->c, e->name_col, y, e->width - e->name_col,
 			action_name(a), strlen(action_name(a)), ROLE_DEFAULT, 0);
 	if (e->width - DESC_COL >= DESC_MIN) {
-		emit_wrapped(e, y, DESC_COL, action_help(a));
+		emit_wrapped(e, y, DESC_COL, action_help(a), ROLE_DEFAULT);
 	} else {
 		y = row_of(e);
-		emit_wrapped(e, y, 6, action_help(a));
+		emit_wrapped(e, y, 6, action_help(a), ROLE_DEFAULT);
 	}
 }
 
+/* Help groups: a heading and the action name prefixes under it. */
 static const char *const groups[][2] = {
-	{ "move-", "Select" },
-	{ "zoom-", "Zoom" },
-	{ "scroll-", "Scroll" },
-	{ "toggle-", "Change the picture" },
-	{ "", "Views and the program" },
+	{ "Select", "move-" },
+	{ "Zoom", "zoom-" },
+	{ "Scroll", "scroll-" },
+	{ "Change the picture", "toggle- cycle-" },
+	{ "Copy to the clipboard", "copy-" },
+	{ "Views and the program", "" },
 };
+
+static bool
+has_prefix(const char *name, const char *prefixes)
+{
+	while (*prefixes) {
+		size_t n = strcspn(prefixes, " ");
+
+		if (strncmp(name, prefixes, n) == 0)
+			return true;
+		prefixes += n;
+		prefixes += *prefixes == ' ';
+	}
+	return false;
+}
 
 static int
 group_of(enum action a)
 {
 	const char *name = action_name(a);
-	int g = 0;
+	int g = 0, last = (int)(sizeof groups / sizeof groups[0]) - 1;
 
-	while (strncmp(name, groups[g][0], strlen(groups[g][0])) != 0)
+	while (g < last && !has_prefix(name, groups[g][1]))
 		g++;
 	return g;
 }
@@ -137,21 +154,34 @@ emit_all(struct emitter *e, const struct view *v)
 {
 	const struct keymap *km = v->ui->km;
 	enum keymap_id map = v->below ? v->below->ops->keymap : KEYMAP_GENERIC;
-	char buf[600];
+	char buf[800], sources[600];
+	int longest = 0;
 
+	/* narrow screens: the names move left rather than lose their end */
+	for (int a = 1; a < ACTION_COUNT; a++)
+		if ((int)strlen(action_name((enum action)a)) > longest)
+			longest = (int)strlen(action_name((enum action)a));
+	e->name_col = e->width - longest - 1;
+	if (e->name_col > NAME_COL)
+		e->name_col = NAME_COL;
+	if (e->name_col < 12)
+		e->name_col = 12;
+
+	/* file names are untrusted too */
+	escape_text(km->sources, strlen(km->sources), sources, sizeof sources);
 	snprintf(buf, sizeof buf, "Keys of the %s view (keymap %s, then generic), from %s",
-		v->below ? v->below->ops->name : "current", keymap_name(map), km->sources);
-	emit_text(e, buf, ROLE_HELP_HEADING, 0);
+		v->below ? v->below->ops->name : "current", keymap_name(map), sources);
+	emit_text(e, 1, buf, ROLE_HELP_HEADING);
 	for (int g = 0; g < (int)(sizeof groups / sizeof groups[0]); g++) {
-		emit_text(e, "", ROLE_DEFAULT, 0);
-		emit_text(e, groups[g][1], ROLE_HELP_HEADING, 0);
+		emit_text(e, 1, "", ROLE_DEFAULT);
+		emit_text(e, 1, groups[g][0], ROLE_HELP_HEADING);
 		for (int a = 1; a < ACTION_COUNT; a++)
 			if (group_of((enum action)a) == g)
 				emit_action(e, km, map, (enum action)a, false);
 	}
-	emit_text(e, "", ROLE_DEFAULT, 0);
-	emit_text(e, "In this help screen (keymap help; move and scroll keys scroll it)",
-		ROLE_HELP_HEADING, 0);
+	emit_text(e, 1, "", ROLE_DEFAULT);
+	emit_text(e, 1, "In this help screen (keymap help; the move and scroll keys "
+		"scroll it)", ROLE_HELP_HEADING);
 	for (int a = 1; a < ACTION_COUNT; a++) {
 		bool own = false;
 
@@ -160,17 +190,17 @@ emit_all(struct emitter *e, const struct view *v)
 		if (own)
 			emit_action(e, km, KEYMAP_HELP, (enum action)a, true);
 	}
-	emit_text(e, "", ROLE_DEFAULT, 0);
-	emit_text(e, "Colours", ROLE_HELP_HEADING, 0);
-	emit_text(e, "  red to yellow: your code; tan: kernel; green: JIT; aqua: inlined;",
-		ROLE_DEFAULT, 0);
-	emit_text(e, "  grey \"+N\": N callees too narrow to draw (select them with the", ROLE_DEFAULT, 0);
-	emit_text(e, "  sibling keys, or zoom in); pale grey: callers of the zoomed frame.",
-		ROLE_DEFAULT, 0);
-	emit_text(e, "", ROLE_DEFAULT, 0);
-	emit_text(e, "Rebind keys in ~/.config/scorch/keys with lines such as", ROLE_DEFAULT, 0);
-	emit_text(e, "  bind flame z zoom-in", ROLE_HELP_KEY, 0);
-	emit_text(e, "(see scorch --keys for the whole active map).", ROLE_DEFAULT, 0);
+	emit_text(e, 1, "", ROLE_DEFAULT);
+	emit_text(e, 1, "Colours", ROLE_HELP_HEADING);
+	emit_text(e, 3, "Red to yellow: your code; tan: kernel; green: JIT; aqua: "
+		"inlined; blue: waker; lilac: process or thread. Grey \"+N\": N callees "
+		"too narrow to draw (select them with the sibling keys, or zoom in). "
+		"Pale grey: callers of the zoomed frame.", ROLE_DEFAULT);
+	emit_text(e, 1, "", ROLE_DEFAULT);
+	emit_text(e, 1, "Change the keys in ~/.config/scorch/keys (or "
+		"$XDG_CONFIG_HOME/scorch/keys) with lines such as", ROLE_DEFAULT);
+	emit_text(e, 3, "bind flame z zoom-in", ROLE_HELP_KEY);
+	emit_text(e, 1, "and see them all with scorch --keys.", ROLE_DEFAULT);
 	return e->line;
 }
 
@@ -187,26 +217,11 @@ static unsigned
 help_action(struct view *v, enum action a)
 {
 	struct help_state *st = v->state;
-	long h = v->ui->canvas.height, max_top, old = st->top;
+	int r = ui_pager_action(&st->top, line_count(v), v->ui->canvas.height, a);
 
-	max_top = line_count(v) - h;
-	if (max_top < 0)
-		max_top = 0;
+	if (r >= 0)
+		return r ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
 	switch (a) {
-	case ACTION_MOVE_UP:
-	case ACTION_SCROLL_LINE_UP:
-		st->top--;
-		break;
-	case ACTION_MOVE_DOWN:
-	case ACTION_SCROLL_LINE_DOWN:
-		st->top++;
-		break;
-	case ACTION_SCROLL_PAGE_UP:
-		st->top -= h > 1 ? h - 1 : 1;
-		break;
-	case ACTION_SCROLL_PAGE_DOWN:
-		st->top += h > 1 ? h - 1 : 1;
-		break;
 	case ACTION_VIEW_HELP:
 		/* the help key closes the help again */
 		ui_pop(v->ui);
@@ -218,11 +233,6 @@ help_action(struct view *v, enum action a)
 	default:
 		return VIEW_HANDLED;   /* the flame view's actions do nothing here */
 	}
-	if (st->top > max_top)
-		st->top = max_top;
-	if (st->top < 0)
-		st->top = 0;
-	return st->top != old ? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
 }
 
 static void

@@ -133,6 +133,15 @@ static const struct role_style chrome[ROLE_FRAME] = {
 	[ROLE_HELP_KEY] = { .has_fg = true, .fg = RGB(135, 215, 255), .attr = ATTR_BOLD,
 		.basic_fg = BASIC_CYAN, .basic_bg = BASIC_DEFAULT, .basic_attr = ATTR_BOLD,
 		.mono_attr = ATTR_BOLD },
+	[ROLE_STATUS_DIM] = { .has_fg = true, .has_bg = true, .fg = RGB(168, 168, 168),
+		.bg = RGB(58, 58, 58),
+		.basic_fg = BASIC_BLACK, .basic_bg = BASIC_WHITE,
+		.mono_attr = ATTR_REVERSE },
+	[ROLE_LABEL] = { .has_fg = true, .fg = RGB(158, 158, 158),
+		.basic_fg = BASIC_DEFAULT, .basic_bg = BASIC_DEFAULT,
+		.mono_attr = ATTR_DIM },
+	[ROLE_BORDER] = { .has_fg = true, .fg = RGB(118, 118, 118),
+		.basic_fg = BASIC_DEFAULT, .basic_bg = BASIC_DEFAULT },
 };
 
 void
@@ -170,7 +179,8 @@ palette_role_letter(unsigned role)
 		[ROLE_DEFAULT] = ' ', [ROLE_TITLE] = 'T', [ROLE_STATUS] = '=',
 		[ROLE_STATUS_NAME] = 'N', [ROLE_MESSAGE] = 'M', [ROLE_SELECTED] = 'S',
 		[ROLE_ANCESTOR] = 'A', [ROLE_AGGREGATE] = '+', [ROLE_HELP_HEADING] = 'H',
-		[ROLE_HELP_KEY] = 'K',
+		[ROLE_HELP_KEY] = 'K', [ROLE_STATUS_DIM] = '-', [ROLE_LABEL] = 'L',
+		[ROLE_BORDER] = '|',
 	};
 	static const char kind_letters[FRAME_KIND_COUNT] = {
 		[FRAME_USER] = 'u', [FRAME_KERNEL] = 'k', [FRAME_JIT] = 'j',

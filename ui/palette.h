@@ -24,6 +24,9 @@ enum color_role {
 	ROLE_AGGREGATE,
 	ROLE_HELP_HEADING,
 	ROLE_HELP_KEY,
+	ROLE_STATUS_DIM,  /* the status line's lesser text: a frame's callers */
+	ROLE_LABEL,       /* "module", "self": labels in the details and info */
+	ROLE_BORDER,      /* the line between the graph and the details */
 	ROLE_FRAME,   /* + kind * PALETTE_SHADES + shade */
 	ROLE_COUNT = ROLE_FRAME + FRAME_KIND_COUNT * PALETTE_SHADES
 };
@@ -61,7 +64,7 @@ void palette_style(unsigned role, struct role_style *st);
  * (blue) and process (lilac) frames. */
 unsigned palette_frame_role(const char *name, size_t len, enum frame_kind kind);
 /* One character per role for test dumps: 'u' user, 'k' kernel, 'S'
- * selected, '+' aggregate, ... */
+ * selected, '+' aggregate, 'L' label, '|' border, ... */
 char palette_role_letter(unsigned role);
 
 #endif

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "escape.h"
 #include "keys.h"
 #include "palette.h"
 #include "term.h"
@@ -240,13 +241,59 @@ prepare_crash_restore(void)
 	add_restore(tigetstr("rmcup"));
 }
 
+/* TERM as it can be shown: it comes from the environment. */
+static const char *
+term_name(char *buf, size_t size)
+{
+	const char *t = getenv("TERM");
+
+	escape_text(t ? t : "", t ? strlen(t) : 0, buf, size);
+	return buf;
+}
+
+int
+term_check(struct error *err)
+{
+	const char *tenv = getenv("TERM");
+	char tname[128];
+	int found = 0;
+	bool cup;
+
+	/* a terminal that cannot move the cursor cannot show the explorer */
+	if (!tenv || !tenv[0] || strcmp(tenv, "dumb") == 0) {
+		error_set(err, 0, 0, "the terminal (TERM=%s) cannot show the explorer; "
+			"use --print (or --folded, --info) to read the profile as text",
+			term_name(tname, sizeof tname));
+		return -2;
+	}
+	if (term.open)
+		return 0;
+	if (setupterm(NULL, -1, &found) != OK || found != 1) {
+		error_set(err, 0, 0, "unknown terminal type (TERM=%s); use --print "
+			"(or --folded, --info), or set TERM to a type this system knows",
+			term_name(tname, sizeof tname));
+		return -2;
+	}
+	cup = tigetstr("cup") && tigetstr("cup") != (char *)-1;
+	del_curterm(cur_term);
+	if (!cup) {
+		error_set(err, 0, 0, "the terminal (TERM=%s) cannot move the cursor; "
+			"use --print (or --folded, --info)", term_name(tname, sizeof tname));
+		return -2;
+	}
+	return 0;
+}
+
 int
 term_open(enum color_mode color, struct error *err)
 {
 	const char *cs;
+	char tname[128];
 
 	if (term.open)
 		return 0;
+	if (term_check(err) < 0)
+		return -2;
 	term.tty = fopen("/dev/tty", "r+");
 	if (!term.tty)
 		return error_set(err, 0, 0, "no terminal to draw on (/dev/tty: %s); "
@@ -258,10 +305,24 @@ term_open(enum color_mode color, struct error *err)
 	if (!term.screen) {
 		fclose(term.tty);
 		term.tty = NULL;
-		return error_set(err, 0, 0, "cannot use this terminal (TERM=%s)",
-			getenv("TERM") ? getenv("TERM") : "");
+		error_set(err, 0, 0, "unknown terminal type (TERM=%s); use --print "
+			"(or --folded, --info), or set TERM to a type this system knows",
+			term_name(tname, sizeof tname));
+		return -2;
 	}
 	set_term(term.screen);
+	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
+		endwin();
+		delscreen(term.screen);
+		term.screen = NULL;
+		if (term.have_saved)
+			tcsetattr(term.fd, TCSADRAIN, &term.saved);
+		fclose(term.tty);
+		term.tty = NULL;
+		error_set(err, 0, 0, "the terminal (TERM=%s) cannot move the cursor; "
+			"use --print (or --folded, --info)", term_name(tname, sizeof tname));
+		return -2;
+	}
 	term.open = true;
 	cs = nl_langinfo(CODESET);
 	term.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
@@ -298,6 +359,26 @@ term_close(void)
 	fclose(term.tty);
 	term.tty = NULL;
 	term.fd = -1;
+}
+
+int
+term_write_raw(const char *bytes, size_t len)
+{
+	if (!term.open)
+		return -1;
+	/* curses has flushed what it drew: refresh() writes it all out */
+	fflush(term.tty);
+	while (len > 0) {
+		ssize_t n = write(term.fd, bytes, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		bytes += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 void
@@ -354,16 +435,29 @@ term_resume(void)
 	clearok(curscr, TRUE);
 }
 
-/* A code point the terminal can show in the cells we gave it, or '?'. */
+/* A code point the terminal can show in the cells we gave it, or '?'.
+ * Without UTF-8 (LANG=C) the few symbols scorch draws itself get ASCII
+ * stand-ins; anything else from a profile is a '?'. */
 static wchar_t
 shown_char(uint32_t cp, int cells)
 {
 	if (cp < 0x80)
 		return (wchar_t)cp;
 	if (!term.utf8) {
-		if (cp == 0x2026 || cp == 0xb7)
+		switch (cp) {
+		case 0x2026: /* … */
+		case 0xb7:   /* · */
 			return '.';
-		return '?';
+		case 0x203a: /* › */
+		case 0x25b8: /* ▸ */
+			return '>';
+		case 0x2500: /* ─ */
+			return '-';
+		case 0x2502: /* │ */
+			return '|';
+		default:
+			return '?';
+		}
 	}
 	if (wcwidth((wchar_t)cp) != cells)
 		return '?';

@@ -25,8 +25,12 @@ struct term_event {
 	int x, y;
 };
 
-/* Opens /dev/tty in curses mode; -1 with err filled when there is no
- * usable terminal. */
+/* Whether TERM names a terminal that can show the explorer: 0, or -2
+ * with err filled (dumb, unknown, no cursor addressing). */
+int term_check(struct error *err);
+/* Opens /dev/tty in curses mode. -1 with err filled when there is no
+ * terminal; -2 when TERM names one that cannot show the explorer (dumb,
+ * unknown, no cursor addressing), a usage error. */
 int term_open(enum color_mode color, struct error *err);
 /* Leaves curses mode and closes the terminal; safe to call twice. */
 void term_close(void);
@@ -40,6 +44,9 @@ void term_update_size(void);
 void term_draw(const struct canvas *c, bool full);
 /* Reads one pending event without waiting: 1, or 0 when none. */
 int term_read(struct term_event *ev);
+/* Writes bytes to the terminal as they are, beside curses (OSC 52);
+ * 0 or -1. */
+int term_write_raw(const char *bytes, size_t len);
 /* Around a Ctrl-Z stop. */
 void term_suspend(void);
 void term_resume(void);

@@ -100,6 +100,13 @@ fatal_hook(void)
 	term_close();
 }
 
+static int
+raw_write(void *ctx, const char *bytes, size_t len)
+{
+	(void)ctx;
+	return term_write_raw(bytes, len);
+}
+
 static void
 resize_canvas(struct ui *ui)
 {
@@ -170,20 +177,21 @@ run_terminal(struct session *s, const struct keymap *km)
 	struct error err;
 	char msg[600];
 	bool redraw = true;
-	int quit_sig = 0;
+	int quit_sig = 0, rc;
 
 	error_clear(&err);
 	if (signals_open() < 0) {
 		fprintf(stderr, "scorch: pipe: %s\n", strerror(errno));
 		return 1;
 	}
-	if (term_open(s->opts ? s->opts->color : COLOR_AUTO, &err) < 0) {
+	if ((rc = term_open(s->opts ? s->opts->color : COLOR_AUTO, &err)) < 0) {
 		signals_close();
 		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
-		return 1;
+		return rc == -2 ? 2 : 1;
 	}
 	fatal_set_hook(fatal_hook);
 	ui_init(&ui, s, km);
+	ui.raw_write = raw_write;
 	resize(&ui);
 	if (ui_push(&ui, &flame_view_ops) < 0)
 		ui.quit = true;
@@ -234,6 +242,16 @@ run_terminal(struct session *s, const struct keymap *km)
 		return 128 + quit_sig;
 	}
 	return 0;
+}
+
+int
+tui_check(struct error *err)
+{
+	const char *script = getenv("SCORCH_TEST_SCRIPT");
+
+	if (script && script[0])
+		return 0;
+	return term_check(err) < 0 ? -1 : 0;
 }
 
 int

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "help_view.h"
+#include "info_view.h"
 #include "keys.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -70,6 +71,44 @@ ui_pop(struct ui *ui)
 		ui->quit = true;
 }
 
+int
+ui_pager_action(long *top, long n_lines, long height, enum action a)
+{
+	long old = *top, page = height > 1 ? height - 1 : 1, max_top = n_lines - height;
+
+	switch (a) {
+	case ACTION_MOVE_UP:
+	case ACTION_SCROLL_LINE_UP:
+		(*top)--;
+		break;
+	case ACTION_MOVE_DOWN:
+	case ACTION_SCROLL_LINE_DOWN:
+		(*top)++;
+		break;
+	case ACTION_SCROLL_PAGE_UP:
+		*top -= page;
+		break;
+	case ACTION_SCROLL_PAGE_DOWN:
+		*top += page;
+		break;
+	case ACTION_SCROLL_TOP:
+	case ACTION_MOVE_ROOT:
+		*top = 0;
+		break;
+	case ACTION_SCROLL_BOTTOM:
+	case ACTION_MOVE_LEAF:
+		*top = max_top;
+		break;
+	default:
+		return -1;
+	}
+	if (*top > max_top)
+		*top = max_top;
+	if (*top < 0)
+		*top = 0;
+	return *top != old;
+}
+
 void
 ui_message(struct ui *ui, const char *fmt, ...)
 {
@@ -80,7 +119,7 @@ ui_message(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* What every view shares: quitting, help, closing, redrawing. */
+/* What every view shares: quitting, help, info, closing, redrawing. */
 static bool
 generic_action(struct ui *ui, enum action a)
 {
@@ -91,6 +130,10 @@ generic_action(struct ui *ui, enum action a)
 	case ACTION_VIEW_HELP:
 		if (ui_top(ui)->ops != &help_view_ops)
 			ui_push(ui, &help_view_ops);
+		return true;
+	case ACTION_VIEW_INFO:
+		if (ui_top(ui)->ops != &info_view_ops)
+			ui_push(ui, &info_view_ops);
 		return true;
 	case ACTION_VIEW_CLOSE:
 		if (ui->n_views > 1)
@@ -118,41 +161,73 @@ ui_action(struct ui *ui, enum action a)
 	return (r & VIEW_REDRAW) != 0;
 }
 
+static void
+not_bound(struct ui *ui, const int *keys, size_t n)
+{
+	char name[80], help[32];
+
+	keys_seq_name(keys, n, name, sizeof name);
+	if (ui_help_key(ui, help, sizeof help))
+		ui_message(ui, "%s is not bound to anything here; press %s for help",
+			name, help);
+	else
+		ui_message(ui, "%s is not bound to anything here", name);
+}
+
 bool
 ui_key(struct ui *ui, int key)
 {
 	struct view *v = ui_top(ui);
-	enum action a;
-	bool had_message = ui->message[0] != '\0';
-	char name[32];
+	struct keymap_match m;
+	bool had_message = ui->message[0] != '\0', redraw = true;
+	int before[KEYMAP_MAX_SEQ];
+	size_t n;
 
 	if (!v)
 		return false;
 	ui->message[0] = '\0';
-	a = keymap_lookup(ui->km, v->ops->keymap, key);
-	if (a == ACTION_NONE) {
-		char help[32];
+	if (ui->n_pending >= KEYMAP_MAX_SEQ)
+		ui->n_pending = 0;
+	ui->pending[ui->n_pending++] = key;
+	n = ui->n_pending;
+	keymap_match(ui->km, v->ops->keymap, ui->pending, n, &m);
+	if (m.longer) {
+		char name[80];
 
-		if (ui_help_key(ui, help, sizeof help))
-			ui_message(ui, "%s is not bound to anything here; press %s for help",
-				keys_name(key, name, sizeof name), help);
-		else
-			ui_message(ui, "%s is not bound to anything here",
-				keys_name(key, name, sizeof name));
+		ui_message(ui, "%s\xe2\x80\xa6", keys_seq_name(ui->pending, n, name, sizeof name));
 		return true;
 	}
-	return ui_action(ui, a) || had_message || ui->message[0];
+	ui->n_pending = 0;
+	if (m.exact && m.action != ACTION_NONE)
+		return ui_action(ui, m.action) || had_message || ui->message[0];
+	if (n == 1 || m.exact) {
+		not_bound(ui, ui->pending, n);
+		return true;
+	}
+	/* the key does not go on with the sequence: Esc drops it; otherwise
+	 * the keys before it run what they are bound to on their own, and
+	 * the key starts afresh */
+	if (key == KEYC_ESC)
+		return true;
+	memcpy(before, ui->pending, (n - 1) * sizeof *before);
+	keymap_match(ui->km, v->ops->keymap, before, n - 1, &m);
+	if (m.exact && m.action != ACTION_NONE) {
+		redraw = ui_action(ui, m.action) || ui->message[0];
+		if (ui->quit || ui_top(ui) == NULL)
+			return redraw;
+	}
+	return ui_key(ui, key) || redraw;
 }
 
 const char *
 ui_help_key(const struct ui *ui, char *buf, size_t size)
 {
 	struct view *v = ui_top(ui);
-	int key;
+	const struct binding *b;
 
-	if (!v || keymap_keys(ui->km, v->ops->keymap, ACTION_VIEW_HELP, &key, 1) == 0)
+	if (!v || keymap_keys(ui->km, v->ops->keymap, ACTION_VIEW_HELP, &b, 1) == 0)
 		return NULL;
-	return keys_name(key, buf, size);
+	return keymap_binding_name(b, buf, size);
 }
 
 bool
@@ -163,6 +238,7 @@ ui_mouse(struct ui *ui, enum mouse_kind kind, int x, int y)
 	if (!v || !v->ops->mouse)
 		return false;
 	ui->message[0] = '\0';
+	ui->n_pending = 0;
 	return (v->ops->mouse(v, kind, x, y) & VIEW_REDRAW) != 0;
 }
 

@@ -62,6 +62,12 @@ struct ui {
 	bool quit;
 	bool full_redraw;           /* the terminal should repaint every cell */
 	char message[256];          /* a transient hint for the status line */
+	int pending[KEYMAP_MAX_SEQ];  /* keys typed so far of a sequence */
+	size_t n_pending;
+	/* Writes bytes to the terminal as they are (OSC 52 for the
+	 * clipboard); 0 or -1. NULL when there is no terminal. */
+	int (*raw_write)(void *ctx, const char *bytes, size_t len);
+	void *raw_ctx;
 };
 
 void ui_init(struct ui *ui, struct session *s, const struct keymap *km);
@@ -73,8 +79,9 @@ int ui_push(struct ui *ui, const struct view_ops *ops);
 void ui_pop(struct ui *ui);
 struct view *ui_top(const struct ui *ui);
 
-/* Runs the action a key is bound to in the top view. Returns true when
- * the screen should be redrawn. */
+/* Runs the action a key is bound to in the top view; a key that begins
+ * a sequence waits for the next. Returns true when the screen should be
+ * redrawn. */
 bool ui_key(struct ui *ui, int key);
 bool ui_action(struct ui *ui, enum action a);
 bool ui_mouse(struct ui *ui, enum mouse_kind kind, int x, int y);
@@ -85,6 +92,11 @@ void ui_draw(struct ui *ui);
 /* The name of the first key that opens the help in the top view, into
  * buf; NULL when no key does. */
 const char *ui_help_key(const struct ui *ui, char *buf, size_t size);
+/* Scrolling for views that page through lines of text (help, info):
+ * moves *top for a move or scroll action over n_lines lines shown
+ * height at a time. Returns 1 when it moved, 0 when it did not, -1 when
+ * a is not a scrolling action. */
+int ui_pager_action(long *top, long n_lines, long height, enum action a);
 /* Sets the transient status-line message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

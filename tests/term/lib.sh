@@ -7,6 +7,7 @@
 #   term_type TEXT           type TEXT literally, then Enter
 #   term_wait TEXT [SECS]    wait until the pane shows TEXT (fixed string)
 #   term_wait_gone TEXT      wait until it no longer does
+#   term_wait_line N TEXT    wait until line N is exactly TEXT
 #   term_screen [-e]         the pane's text (with -e: with SGR sequences)
 #   check NAME COMMAND...    count a pass or a failure (prints the pane)
 #   term_end                 report and exit
@@ -54,6 +55,17 @@ term_wait() {
 	_text=$1 _secs=${2:-10} _i=0
 	while [ "$_i" -lt $((_secs * 20)) ]; do
 		if term_screen | grep -qF -- "$_text"; then return 0; fi
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# Waits until line N of the pane is exactly TEXT.
+term_wait_line() {
+	_n=$1 _text=$2 _i=0
+	while [ "$_i" -lt 200 ]; do
+		[ "$(term_screen | sed -n "${_n}p")" = "$_text" ] && return 0
 		sleep 0.05
 		_i=$((_i + 1))
 	done

@@ -1,6 +1,7 @@
 # Every profile of the shared corpus opens in the explorer and survives a
-# key script that moves, zooms, scrolls, clicks, opens the help and
-# shrinks the screen to 1x1 (headless): scorch exits 0 (or 2 for the
+# key script that moves, zooms, scrolls, clicks, opens the help and the
+# info screen, shows the details, inverts, switches sample types, copies
+# and shrinks the screen to 1x1 (headless): scorch exits 0 (or 2 for the
 # corpus's deliberately bad inputs) and never crashes. Says so loudly
 # when the corpus is absent.
 : "${SCORCH:?}" "${SCORCH_CORPUS:=${TOP_SRCDIR:?}/../shared/corpus}"
@@ -16,6 +17,8 @@ j j j j l l <Enter> j j h h k k <Backspace> f j j j
 <Resize:200x50> j j j j j j j j j j j j j j j j j j j j l l l <Enter>
 <Backspace> <Backspace> <Click:10,10> <DoubleClick:50,20> <PageDown>
 <PageDown> <PageUp> <Resize:80x24>
+d j j <End> y Y i <PageDown> <End> T q T T I j j Y <Resize:300x50> j l
+<Resize:40x12> p p <Resize:2x2> j <Resize:80x24> I d i q
 KEYS
 pass=0 fail=0
 find "$SCORCH_CORPUS" -type f ! -name '*.md' ! -name '*.expected*' | sort >"$tmp/list"

@@ -121,7 +121,7 @@ static void
 later_binds_win(void **state)
 {
 	struct keymap km;
-	int keys[8];
+	const struct binding *keys[8];
 
 	keymap_init(&km);
 	load(&km, "bind generic q quit\nbind flame z zoom-in\n");
@@ -135,7 +135,8 @@ later_binds_win(void **state)
 	/* quit's q is shadowed in flame, so help must not list it there */
 	assert_int_equal(keymap_keys(&km, KEYMAP_FLAME, ACTION_QUIT, keys, 8), 0);
 	assert_int_equal(keymap_keys(&km, KEYMAP_HELP, ACTION_QUIT, keys, 8), 1);
-	assert_int_equal(keys[0], 'q');
+	assert_int_equal(keys[0]->keys[0], 'q');
+	assert_int_equal(keys[0]->n_keys, 1);
 	assert_string_equal(km.sources, "test.keys, test.keys");
 	keymap_free(&km);
 }
@@ -166,7 +167,7 @@ errors_name_file_and_line(void **state)
 	expect_error("bind flame <Enter> zoom-inn\n",
 		"my.keys:1: unknown action 'zoom-inn'");
 	expect_error("# ok\n\nbind flam q quit\n",
-		"my.keys:3: unknown keymap 'flam' (have generic, flame, help)");
+		"my.keys:3: unknown keymap 'flam' (have generic, flame, help, info)");
 	expect_error("bind flame <Entr> quit\n", "my.keys:1: unknown key '<Entr>'");
 	expect_error("bind flame q\n", "my.keys:1: expected: bind <keymap> <key> <action>");
 	expect_error("bind flame q quit now\n",
@@ -177,6 +178,62 @@ errors_name_file_and_line(void **state)
 	/* the bad word is shown escaped */
 	expect_error("bind flame \x1b[2J quit\n", "my.keys:1: unknown key '\\x1b[2J'");
 	expect_error_n("bind flame q quit\nbind\0 x", 24, "my.keys:2: NUL byte in a keys file");
+}
+
+static void
+sequences(void **state)
+{
+	struct keymap km;
+	struct keymap_match m;
+	const struct binding *b[8];
+	int keys[KEYMAP_MAX_SEQ + 1];
+	char name[64];
+
+	/* parsing: a key name alone, else one key per character or <Name> */
+	assert_int_equal(keys_parse_seq("gg", 2, keys, 4), 2);
+	assert_int_equal(keys[0], 'g');
+	assert_int_equal(keys_parse_seq("<Esc><LT>", 9, keys, 4), 2);
+	assert_int_equal(keys[0], KEYC_ESC);
+	assert_int_equal(keys[1], '<');
+	assert_int_equal(keys_parse_seq("<Ctrl-X><Ctrl-C>", 16, keys, 4), 2);
+	assert_int_equal(keys[1], KEY_CTRL('C'));
+	assert_int_equal(keys_parse_seq("<Enter>", 7, keys, 4), 1);
+	assert_int_equal(keys_parse_seq("abcde", 5, keys, 4), -1);
+	assert_int_equal(keys_parse_seq("<Entr>", 6, keys, 4), -1);
+	assert_int_equal(keys_parse_seq("g<", 2, keys, 4), -1);
+	assert_int_equal(keys_parse_seq("g\x1b", 2, keys, 4), -1);
+	assert_string_equal(keys_seq_name(keys, (size_t)keys_parse_seq("g<Home>", 7,
+		keys, 4), name, sizeof name), "g<Home>");
+
+	keymap_init(&km);
+	load(&km, "bind generic gx quit\nbind flame g zoom-reset\n"
+		"bind help gg move-root\nbind help g move-leaf\nbind generic zz none\n");
+	/* the view's map decides: g runs at once in flame... */
+	keymap_match(&km, KEYMAP_FLAME, (int[]){ 'g' }, 1, &m);
+	assert_true(m.exact && !m.longer);
+	assert_int_equal(m.action, ACTION_ZOOM_RESET);
+	/* ... so generic gx is out of reach there */
+	assert_int_equal(keymap_keys(&km, KEYMAP_FLAME, ACTION_QUIT, b, 8), 0);
+	/* in help g waits (gg is longer), and gx falls through to generic */
+	keymap_match(&km, KEYMAP_HELP, (int[]){ 'g' }, 1, &m);
+	assert_true(m.exact && m.longer);
+	assert_int_equal(m.action, ACTION_MOVE_LEAF);
+	keymap_match(&km, KEYMAP_HELP, (int[]){ 'g', 'g' }, 2, &m);
+	assert_true(m.exact && !m.longer);
+	assert_int_equal(m.action, ACTION_MOVE_ROOT);
+	assert_int_equal(keymap_keys(&km, KEYMAP_HELP, ACTION_QUIT, b, 8), 1);
+	assert_string_equal(keymap_binding_name(b[0], name, sizeof name), "gx");
+	/* a view with no g of its own: generic's g waits */
+	keymap_match(&km, KEYMAP_INFO, (int[]){ 'g' }, 1, &m);
+	assert_true(m.longer && !m.exact);
+	assert_int_equal(keymap_lookup(&km, KEYMAP_INFO, 'g'), ACTION_NONE);
+	/* a "none" sequence makes no prefix */
+	keymap_match(&km, KEYMAP_FLAME, (int[]){ 'z' }, 1, &m);
+	assert_false(m.longer || m.exact);
+	keymap_free(&km);
+
+	expect_error("bind flame abcde quit\n",
+		"my.keys:1: key sequence 'abcde' is longer than 4 keys");
 }
 
 static char tmpdir[64] = "/tmp/scorch-keymap-XXXXXX";
@@ -262,6 +319,7 @@ main(void)
 		cmocka_unit_test(default_map_lookups),
 		cmocka_unit_test(later_binds_win),
 		cmocka_unit_test(errors_name_file_and_line),
+		cmocka_unit_test(sequences),
 		cmocka_unit_test(user_file_and_option),
 	};
 
