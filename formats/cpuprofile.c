@@ -91,6 +91,9 @@ add_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 	if (node_frame(s, json_is_object(cf) ? cf : node, false, &frame) < 0)
 		return -1;
 	hits = json_util_get_number(node, "hitCount", 0);
+	if (hits < 0)
+		json_util_skip(s, "nodes with a negative hitCount",
+			"node %lld: hitCount %g", (long long)id, hits);
 	if (cpu_tree_add(t, id, frame, hits) == CPU_NODE_NONE)
 		json_util_skip(s, "duplicate node id", "node %lld",
 			(long long)id);
@@ -273,7 +276,7 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		if (sink_sample(s, frames, depth, values, &meta) < 0)
 			goto out;
 	}
-	if (t_time >= 0 && n > 0)
+	if (t_time >= 0 && n > 0 && total / (double)n <= SINK_MAX_VALUE)
 		info_time(s, "period", total / (double)n);
 	rc = 0;
 out:

@@ -195,6 +195,16 @@ frame_prefix(const char *s, size_t len, uint64_t *addr)
 	return i;
 }
 
+/* gdb's "#N  0xADDR in func (args)": a gdb dump pasted after eu-stack
+ * output, whose frames must not join eu-stack's last thread. */
+static bool
+gdb_frame(const char *s, size_t len)
+{
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	return dump_starts(s, len, "in ") && dump_find(s, len, " (");
+}
+
 static void
 parse_frame_rest(struct eu_frame *f, const char *s, size_t len)
 {
@@ -301,7 +311,8 @@ eu_parse(const struct input *in, struct sink *out, struct error *err)
 		if (len == 0) {
 			if (flush_thread(&e, r.lineno) < 0)
 				goto out;
-		} else if (s[0] == '#' && (rest = frame_prefix(s, len, &addr)) > 0) {
+		} else if (s[0] == '#' && (rest = frame_prefix(s, len, &addr)) > 0 &&
+		    !gdb_frame(s + rest, len - rest)) {
 			struct eu_frame next = { .pending = true, .addr = addr,
 				.lineno = r.lineno };
 
@@ -373,9 +384,10 @@ eu_probe(const char *head, size_t len)
 		if (parse_tid_line(s, n) >= 0 || parse_pid_line(s, n) >= 0) {
 			marker = true;
 		} else if (s[0] == '#' && frame_prefix(s, n, &addr) > 0) {
-			/* gdb frames have " in " after the address */
+			/* gdb frames have " in " after the address; after
+			 * eu-stack's own frames they are a second file */
 			if (dump_find(s, n, " in ") && dump_find(s, n, " ("))
-				return 0;
+				return after_marker ? 98 : 0;
 			frames++;
 			after_marker |= marker;
 		}

@@ -59,10 +59,13 @@ skip_operator(const char *s, size_t len, size_t i)
 	return i;
 }
 
-/* End of a function name: the first " (" outside brackets, else len. */
+/* End of a function name: the first " (" outside brackets; when the
+ * brackets never balance (a damaged or hostile name), the first " (" at
+ * all; else len. */
 static size_t
 name_end(const char *s, size_t len)
 {
+	size_t first = len;
 	int depth = 0;
 
 	for (size_t i = 0; i < len; i++) {
@@ -73,14 +76,18 @@ name_end(const char *s, size_t len)
 			i = skip_operator(s, len, i + 8) - 1;
 			continue;
 		}
-		if (c == '(' && depth == 0 && i > 0 && s[i - 1] == ' ')
-			return i - 1;
+		if (c == '(' && i > 0 && s[i - 1] == ' ') {
+			if (depth == 0)
+				return i - 1;
+			if (first == len)
+				first = i - 1;
+		}
 		if (c == '<' || c == '(' || c == '[' || c == '{')
 			depth++;
 		else if ((c == '>' || c == ')' || c == ']' || c == '}') && depth > 0)
 			depth--;
 	}
-	return len;
+	return first;
 }
 
 /* Index just past the ')' closing the argument list that opens at s[i],

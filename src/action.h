@@ -32,6 +32,33 @@
 	X(CYCLE_SAMPLE_TYPE, "cycle-sample-type", "Show the next sample type (pprof cpu, alloc_space...; perf events)") \
 	X(COPY_NAME,        "copy-name",        "Copy the selected frame's name to the clipboard (OSC 52)") \
 	X(COPY_STACK,       "copy-stack",       "Copy the selected frame's stack as a folded line, root;...;frame value (OSC 52)") \
+	X(SEARCH_REGEX,     "search-regex",     "Search: highlight the frames whose names match a POSIX extended regex (in the top table: filter its rows)") \
+	X(SEARCH_NEXT,      "search-next",      "Select the next match, left to right, zooming in when it is too narrow to draw") \
+	X(SEARCH_PREV,      "search-prev",      "Select the previous match") \
+	X(SEARCH_SELECTED,  "search-selected",  "Highlight every instance of the selected function") \
+	X(SEARCH_CLEAR,     "search-clear",     "Clear the search and its highlights") \
+	X(TOGGLE_SEARCH_CASE, "toggle-search-case", "Match case or ignore it, in the search or filter being typed and in the current search") \
+	X(FILTER_FOCUS,     "filter-focus",     "Keep only the stacks through the selected function (pprof focus)") \
+	X(FILTER_IGNORE,    "filter-ignore",    "Drop the stacks through the selected function (pprof ignore)") \
+	X(FILTER_HIDE,      "filter-hide",      "Remove the selected function from every stack and merge what remains (pprof hide)") \
+	X(FILTER_ROOT,      "filter-root",      "Re-root at the selected function: keep stacks from it down to the leaf (pprof show_from)") \
+	X(FILTER_FOCUS_REGEX, "filter-focus-regex", "Keep only the stacks with a frame matching a typed regex") \
+	X(FILTER_IGNORE_REGEX, "filter-ignore-regex", "Drop the stacks with a frame matching a typed regex") \
+	X(FILTER_HIDE_REGEX, "filter-hide-regex", "Remove the frames matching a typed regex and merge what remains") \
+	X(FILTER_ROOT_REGEX, "filter-root-regex", "Re-root at the first frame matching a typed regex") \
+	X(FILTER_UNDO,      "filter-undo",      "Undo the last filter (pop it off the breadcrumb)") \
+	X(FILTER_CLEAR,     "filter-clear",     "Remove every filter") \
+	X(GROUP_BY_KEY,     "group-by-key",     "Label picker: group by the selected key, as root frames (again: stop grouping)") \
+	X(PICK_ITEM,        "pick-item",        "Label picker: list the values of the key, or filter to the selected value") \
+	X(SORT_SELF,        "sort-self",        "Top table: sort by self value, heaviest first") \
+	X(SORT_TOTAL,       "sort-total",       "Top table: sort by total value, heaviest first") \
+	X(SORT_NAME,        "sort-name",        "Top table: sort by function name") \
+	X(SORT_CALLS,       "sort-calls",       "Top table: sort by the number of distinct callers") \
+	X(PROMPT_ACCEPT,    "prompt-accept",    "In a prompt: use what was typed") \
+	X(PROMPT_CANCEL,    "prompt-cancel",    "In a prompt: leave it and undo what typing did") \
+	X(VIEW_TOP,         "view-top",         "Show the top table: every function with its self, total and callers") \
+	X(VIEW_SANDWICH,    "view-sandwich",    "Show the selected function's callers above and callees below (in the sandwich: pivot to the selected frame)") \
+	X(VIEW_LABELS,      "view-labels",      "Pick a label key (thread, state, pid...), then a value to filter to, or group by the key") \
 	X(VIEW_INFO,        "view-info",        "Show what was loaded: format, sample types, period, threads, label keys, skipped lines") \
 	X(VIEW_HELP,        "view-help",        "Show this help: every action and its keys") \
 	X(VIEW_CLOSE,       "view-close",       "Close this view and go back") \

@@ -16,7 +16,11 @@
 	X(GENERIC, "generic") \
 	X(FLAME,   "flame") \
 	X(HELP,    "help") \
-	X(INFO,    "info")
+	X(INFO,    "info") \
+	X(TOP,     "top") \
+	X(SANDWICH, "sandwich") \
+	X(LABELS,  "labels") \
+	X(PROMPT,  "prompt")
 
 enum keymap_id {
 #define KEYMAP_ENUM(id, name) KEYMAP_##id,

@@ -230,7 +230,6 @@ main(int argc, char **argv)
 	pair_query(&s);
 	if (query_apply_options(&s.query, &s.prof, &opts, &err) < 0) {
 		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
-		query_free(&s.query);
 		session_free(&s);
 		return EXIT_USAGE;
 	}
@@ -288,7 +287,6 @@ main(int argc, char **argv)
 		rc = tui_run(&s);
 		break;
 	}
-	query_free(&s.query);
 	session_free(&s);
 	return rc;
 }

@@ -14,5 +14,6 @@ session_free(struct session *s)
 {
 	calltree_free(s->tree);
 	s->tree = NULL;
+	query_free(&s->query);
 	profile_free(&s->prof);
 }

@@ -18,6 +18,7 @@ struct session {
 
 /* Rebuilds s->tree from s->prof, s->query and s->order. */
 void session_rebuild(struct session *s);
+/* Frees the tree, the query's filters and the profile. */
 void session_free(struct session *s);
 
 #endif

@@ -177,7 +177,21 @@ canvas_put_untrusted(struct canvas *c, int x, int y, int maxw, const char *s,
 int
 canvas_text_width(const char *s, size_t len)
 {
-	return (int)text_width(s, len);
+	char stackbuf[1024], *buf = stackbuf;
+	size_t need;
+	int w;
+
+	if (escape_is_clean(s, len))
+		return (int)text_width(s, len);
+	/* measure what escape_text writes (a C1 control is two escapes) */
+	need = escape_text(s, len, NULL, 0) + 1;
+	if (need > sizeof stackbuf)
+		buf = xmalloc(need);
+	escape_text(s, len, buf, need);
+	w = (int)text_width(buf, need - 1);
+	if (buf != stackbuf)
+		free(buf);
+	return w;
 }
 
 bool
@@ -191,7 +205,7 @@ canvas_text_fits(const char *s, size_t len, int cells)
 		if ((int)++i > cells)
 			return false;
 	}
-	return i == len || (int)i + (int)text_width(s + i, len - i) <= cells;
+	return i == len || (int)i + canvas_text_width(s + i, len - i) <= cells;
 }
 
 static void

@@ -142,6 +142,13 @@ static const struct role_style chrome[ROLE_FRAME] = {
 		.mono_attr = ATTR_DIM },
 	[ROLE_BORDER] = { .has_fg = true, .fg = RGB(118, 118, 118),
 		.basic_fg = BASIC_DEFAULT, .basic_bg = BASIC_DEFAULT },
+	/* flamegraph.pl's search purple; without colour, underlined text
+	 * on the plain background where frames are in reverse video */
+	[ROLE_MATCH] = { .has_fg = true, .has_bg = true, .fg = RGB(255, 255, 255),
+		.bg = RGB(200, 0, 200), .attr = ATTR_BOLD,
+		.basic_fg = BASIC_WHITE, .basic_bg = BASIC_MAGENTA,
+		.basic_attr = ATTR_BOLD | ATTR_UNDERLINE,
+		.mono_attr = ATTR_UNDERLINE },
 };
 
 void
@@ -180,7 +187,7 @@ palette_role_letter(unsigned role)
 		[ROLE_STATUS_NAME] = 'N', [ROLE_MESSAGE] = 'M', [ROLE_SELECTED] = 'S',
 		[ROLE_ANCESTOR] = 'A', [ROLE_AGGREGATE] = '+', [ROLE_HELP_HEADING] = 'H',
 		[ROLE_HELP_KEY] = 'K', [ROLE_STATUS_DIM] = '-', [ROLE_LABEL] = 'L',
-		[ROLE_BORDER] = '|',
+		[ROLE_BORDER] = '|', [ROLE_MATCH] = 'm',
 	};
 	static const char kind_letters[FRAME_KIND_COUNT] = {
 		[FRAME_USER] = 'u', [FRAME_KERNEL] = 'k', [FRAME_JIT] = 'j',

@@ -27,6 +27,7 @@ enum color_role {
 	ROLE_STATUS_DIM,  /* the status line's lesser text: a frame's callers */
 	ROLE_LABEL,       /* "module", "self": labels in the details and info */
 	ROLE_BORDER,      /* the line between the graph and the details */
+	ROLE_MATCH,       /* a frame the search matches */
 	ROLE_FRAME,   /* + kind * PALETTE_SHADES + shade */
 	ROLE_COUNT = ROLE_FRAME + FRAME_KIND_COUNT * PALETTE_SHADES
 };

@@ -29,6 +29,19 @@
 #include "palette.h"
 #include "term.h"
 
+/* setupterm() and del_curterm(), to check TERM before opening it. Last:
+ * its capability macros ("lines", "columns") would clash with names in
+ * the headers above; nothing below uses them. */
+#if defined __has_include
+#if __has_include(<ncursesw/term.h>)
+#include <ncursesw/term.h>
+#else
+#include <ncurses/term.h>
+#endif
+#else
+#include <ncursesw/term.h>
+#endif
+
 enum term_colors {
 	TC_MONO,
 	TC_8,

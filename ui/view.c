@@ -185,6 +185,12 @@ ui_key(struct ui *ui, int key)
 
 	if (!v)
 		return false;
+	if (v->ops->key && ui->n_pending == 0) {
+		unsigned r = v->ops->key(v, key);
+
+		if (r != VIEW_UNHANDLED)
+			return (r & VIEW_REDRAW) != 0;
+	}
 	ui->message[0] = '\0';
 	if (ui->n_pending >= KEYMAP_MAX_SEQ)
 		ui->n_pending = 0;

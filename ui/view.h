@@ -33,6 +33,9 @@ struct view_ops {
 	int (*open)(struct view *v, struct session *s);
 	/* Handles a; VIEW_UNHANDLED passes it to the generic handler. */
 	unsigned (*action)(struct view *v, enum action a);
+	/* Optional: sees each key before the keymaps (a line editor takes
+	 * the characters typed); VIEW_UNHANDLED lets the keymaps have it. */
+	unsigned (*key)(struct view *v, int key);
 	/* Optional: a click at canvas cell (x, y). */
 	unsigned (*mouse)(struct view *v, enum mouse_kind kind, int x, int y);
 	/* Draws the whole canvas from the model; must not change the model. */
