@@ -21,6 +21,7 @@
 #include "top.h"
 #include "tui.h"
 #include "units.h"
+#include "warnings.h"
 #include "write_folded.h"
 
 #define EXIT_RUNTIME 1
@@ -33,27 +34,6 @@ print_formats(void)
 		printf("%-16s %s\n", format_registry[i]->name,
 			format_registry[i]->description);
 	return 0;
-}
-
-/* Skipped-line warnings, one per category, with the first place. */
-static void
-print_warnings(const struct profile *p)
-{
-	for (size_t i = 0; i < p->n_skips; i++) {
-		const struct skip_stat *s = &p->skips[i];
-		char excerpt[256];
-
-		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
-			sizeof excerpt);
-		if (s->first_line > 0)
-			fprintf(stderr, "scorch: warning: %llu %s, first at %s:%ld: %s\n",
-				(unsigned long long)s->count, s->category, p->source,
-				s->first_line, excerpt);
-		else
-			fprintf(stderr, "scorch: warning: %llu %s in %s%s%s\n",
-				(unsigned long long)s->count, s->category, p->source,
-				excerpt[0] ? ", first: " : "", excerpt);
-	}
 }
 
 /* "label keys: state (412), thread (412)": what --tag and --group-by take;
@@ -219,7 +199,7 @@ main(int argc, char **argv)
 		session_free(&s);
 		return EXIT_USAGE;
 	}
-	print_warnings(&s.prof);
+	warnings_print(stderr, &s.prof);
 	query_default(&s.query, &s.prof);
 	s.query.inverted = opts.inverted;
 	if (opts.pair.mode == PAIR_NONE && choose_type(&s, &err) < 0) {

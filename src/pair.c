@@ -13,6 +13,7 @@
 #include "print.h"
 #include "profile.h"
 #include "session.h"
+#include "warnings.h"
 #include "write_folded.h"
 
 static int
@@ -97,27 +98,6 @@ pair_diff_settings(const struct pair_options *o, struct diff_settings *s)
 
 /* ---- loading ------------------------------------------------------------- */
 
-/* Skipped-line warnings of one input, as the plain run prints them. */
-static void
-warn_skips(FILE *f, const struct profile *p)
-{
-	for (size_t i = 0; f && i < p->n_skips; i++) {
-		const struct skip_stat *s = &p->skips[i];
-		char excerpt[256];
-
-		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
-			sizeof excerpt);
-		if (s->first_line > 0)
-			fprintf(f, "scorch: warning: %llu %s, first at %s:%ld: %s\n",
-				(unsigned long long)s->count, s->category, p->source,
-				s->first_line, excerpt);
-		else
-			fprintf(f, "scorch: warning: %llu %s in %s%s%s\n",
-				(unsigned long long)s->count, s->category, p->source,
-				excerpt[0] ? ", first: " : "", excerpt);
-	}
-}
-
 /* The column named want (or "want:modifiers", when only one), else the
  * profile's default; -1 with err set when want names none. */
 static int
@@ -162,7 +142,8 @@ load_one(struct profile *p, const char *path, const struct load_options *lo,
 {
 	if (load_profile(p, path, lo, err) < 0)
 		return -1;
-	warn_skips(warn, p);
+	if (warn)
+		warnings_print(warn, p);
 	return 0;
 }
 
