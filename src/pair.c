@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "diffstat.h"
-#include "escape.h"
 #include "hotcold.h"
 #include "load.h"
 #include "merge.h"
