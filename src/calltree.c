@@ -152,13 +152,16 @@ struct calltree_builder {
 	bool inverted;
 };
 
+/* Adds one stack. Only self values are added here; totals are summed in
+ * one pass at the end (sum_totals). The path of the previous stack is
+ * kept, so a shared prefix costs one comparison per frame and no lookups. */
 static void
 add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
 	bool inverted, const double v[2])
 {
 	struct calltree *t = b->t;
 	uint32_t cur = CT_ROOT;
-	size_t i;
+	size_t i = 0, shared;
 
 	if (depth > b->path_cap) {
 		b->path = xrealloc(b->path, depth * sizeof *b->path);
@@ -170,25 +173,43 @@ add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
 		b->path_len = 0;
 		b->inverted = inverted;
 	}
-	t->nodes[CT_ROOT].total[0] += v[0];
-	t->nodes[CT_ROOT].total[1] += v[1];
-	for (i = 0; i < depth; i++) {
+	shared = depth < b->path_len ? depth : b->path_len;
+	if (inverted) {
+		while (i < shared && b->path_frames[i] == frames[depth - 1 - i])
+			i++;
+	} else {
+		while (i < shared && b->path_frames[i] == frames[i])
+			i++;
+	}
+	if (i > 0)
+		cur = b->path[i - 1];
+	for (; i < depth; i++) {
 		uint32_t f = inverted ? frames[depth - 1 - i] : frames[i];
 
-		if (i < b->path_len && b->path_frames[i] == f) {
-			cur = b->path[i];
-		} else {
-			cur = child_of(t, &b->ix, cur, f);
-			b->path[i] = cur;
-			b->path_frames[i] = f;
-			b->path_len = i + 1;
-		}
-		t->nodes[cur].total[0] += v[0];
-		t->nodes[cur].total[1] += v[1];
+		cur = child_of(t, &b->ix, cur, f);
+		b->path[i] = cur;
+		b->path_frames[i] = f;
 	}
-	b->path_len = depth < b->path_len ? depth : b->path_len;
+	b->path_len = depth;
 	t->nodes[cur].self[0] += v[0];
 	t->nodes[cur].self[1] += v[1];
+}
+
+/* Totals from self values: a node is always created after its parent, so
+ * one backward pass over the array adds every subtree into its parent. */
+static void
+sum_totals(struct calltree *t)
+{
+	for (size_t id = 0; id < t->n; id++) {
+		t->nodes[id].total[0] = t->nodes[id].self[0];
+		t->nodes[id].total[1] = t->nodes[id].self[1];
+	}
+	for (size_t id = t->n; id-- > 1;) {
+		struct ct_node *n = &t->nodes[id], *p = &t->nodes[n->parent];
+
+		p->total[0] += n->total[0];
+		p->total[1] += n->total[1];
+	}
 }
 
 struct calltree_builder *
@@ -221,6 +242,7 @@ calltree_builder_finish(struct calltree_builder *b, enum calltree_order order)
 	free(b->path_frames);
 	child_index_free(&b->ix);
 	free(b);
+	sum_totals(t);
 	calltree_sort(t, order);
 	return t;
 }
