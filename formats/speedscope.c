@@ -8,8 +8,8 @@
  * unit seen; the default type is that of activeProfileIndex. */
 #include "config.h"
 
-#include <stdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

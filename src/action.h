@@ -30,6 +30,13 @@
 	X(TOGGLE_INVERTED,  "toggle-inverted",  "Invert the tree: the leaves where time is spent become roots, their callers above them") \
 	X(TOGGLE_DETAILS,   "toggle-details",   "Show or hide the details of the selected frame: full name, kind, module or file:line, values, shares, call path") \
 	X(CYCLE_SAMPLE_TYPE, "cycle-sample-type", "Show the next sample type (pprof cpu, alloc_space...; perf events)") \
+	X(TOGGLE_PALETTE,   "toggle-palette",   "Diff colours: red and blue, or the colour-blind-safe orange and blue") \
+	X(DIFF_CYCLE_WIDTH, "diff-cycle-width", "Diff: size frames by AFTER, by BEFORE (flamegraph.pl --negate), or by the larger of the two so that gone stacks show") \
+	X(DIFF_CYCLE_METRIC, "diff-cycle-metric", "Diff: colour by the change of share (each total counts as 100%), by the absolute change, or (two thread dumps) by stuck and progressing threads") \
+	X(DIFF_NOISE_UP,    "diff-noise-up",    "Diff: raise the noise threshold, below which a change stays neutral grey") \
+	X(DIFF_NOISE_DOWN,  "diff-noise-down",  "Diff: lower the noise threshold") \
+	X(COLD_CYCLE_VIEW,  "cold-cycle-view",  "Hot/cold: wall time (each frame on-CPU warm, off-CPU cool), on-CPU only, or off-CPU only") \
+	X(COLD_TOGGLE_IDLE, "cold-toggle-idle", "Hot/cold: leave out the idle waits (the --idle pattern) or put them back") \
 	X(COPY_NAME,        "copy-name",        "Copy the selected frame's name to the clipboard (OSC 52)") \
 	X(COPY_STACK,       "copy-stack",       "Copy the selected frame's stack as a folded line, root;...;frame value (OSC 52)") \
 	X(SEARCH_REGEX,     "search-regex",     "Search: highlight the frames whose names match a POSIX extended regex (in the top table: filter its rows)") \
@@ -54,11 +61,20 @@
 	X(SORT_TOTAL,       "sort-total",       "Top table: sort by total value, heaviest first") \
 	X(SORT_NAME,        "sort-name",        "Top table: sort by function name") \
 	X(SORT_CALLS,       "sort-calls",       "Top table: sort by the number of distinct callers") \
+	X(SORT_REGRESSION,  "sort-regression",  "Delta table: largest growth first") \
+	X(SORT_IMPROVEMENT, "sort-improvement", "Delta table: largest shrinkage first") \
+	X(SORT_DELTA,       "sort-delta",       "Delta table: largest change either way first") \
+	X(SORT_DELTA_PERCENT, "sort-delta-percent", "Delta table: largest relative change first, new functions on top") \
+	X(SORT_BEFORE,      "sort-before",      "Delta table: sort by the BEFORE value") \
+	X(SORT_AFTER,       "sort-after",       "Delta table: sort by the AFTER value") \
 	X(PROMPT_ACCEPT,    "prompt-accept",    "In a prompt: use what was typed") \
 	X(PROMPT_CANCEL,    "prompt-cancel",    "In a prompt: leave it and undo what typing did") \
 	X(VIEW_TOP,         "view-top",         "Show the top table: every function with its self, total and callers") \
 	X(VIEW_SANDWICH,    "view-sandwich",    "Show the selected function's callers above and callees below (in the sandwich: pivot to the selected frame)") \
 	X(VIEW_LABELS,      "view-labels",      "Pick a label key (thread, state, pid...), then a value to filter to, or group by the key") \
+	X(VIEW_DELTA,       "view-delta",       "Diff: the delta table, every function's before, after and change, sorted by regression") \
+	X(VIEW_CHANGES,     "view-changes",     "Diff: the stacks only in BEFORE (gone) and only in AFTER (new), and the threads of two dumps") \
+	X(SHOW_IN_GRAPH,    "show-in-graph",    "In the delta table or the gone and new list: select that function or stack in the flame graph") \
 	X(VIEW_INFO,        "view-info",        "Show what was loaded: format, sample types, period, threads, label keys, skipped lines") \
 	X(VIEW_HELP,        "view-help",        "Show this help: every action and its keys") \
 	X(VIEW_CLOSE,       "view-close",       "Close this view and go back") \

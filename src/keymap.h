@@ -20,7 +20,8 @@
 	X(TOP,     "top") \
 	X(SANDWICH, "sandwich") \
 	X(LABELS,  "labels") \
-	X(PROMPT,  "prompt")
+	X(PROMPT,  "prompt") \
+	X(DIFF,    "diff")
 
 enum keymap_id {
 #define KEYMAP_ENUM(id, name) KEYMAP_##id,

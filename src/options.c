@@ -13,7 +13,7 @@ enum {
 	OPT_COLOR, OPT_FLAME, OPT_ICICLE, OPT_ORDER, OPT_ANNOTATE, OPT_KEYMAP,
 	OPT_KEYS, OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_NAME_LEN, OPT_MAX_FRAMES,
 	OPT_EVENT, OPT_WEIGHT, OPT_GROUP, OPT_SAMPLE_TYPE, OPT_UNIT, OPT_MIN_PERCENT,
-	OPT_INVERTED, OPT_VERSION, OPT_ALL_FRAMES
+	OPT_INVERTED, OPT_VERSION, OPT_ALL_FRAMES, OPT_PALETTE
 };
 
 /* query filters, grouping and the top table */
@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "min-percent", required_argument, NULL, OPT_MIN_PERCENT },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "palette", required_argument, NULL, OPT_PALETTE },
 	{ "flame", no_argument, NULL, OPT_FLAME },
 	{ "icicle", no_argument, NULL, OPT_ICICLE },
 	{ "inverted", no_argument, NULL, OPT_INVERTED },
@@ -119,7 +120,11 @@ options_usage(void)
 "  --inverted           leaf-rooted tree (callers of the hottest leaves)\n"
 "  --order=name|weight  sibling order: alphabetical (default) or heaviest first\n"
 "  --color=WHEN         auto (default), always or never; NO_COLOR is honoured\n"
-"  --keymap=NAME|FILE   key bindings: default, or a keys file\n"
+"  --palette=NAME       diff colours: default (red/blue) or colorblind\n"
+"                       (orange/blue)\n"
+"  --keymap=NAME|FILE   key bindings: default, a built-in/installed NAME\n"
+"                       (vim, emacs), or a keys FILE (replaces\n"
+"                       ~/.config/scorch/keys)\n"
 "  --width=N            width of --print output (default: terminal, else 100)\n"
 "  --min-percent=P      --print: leave out frames below P% of the total\n"
 "  --annotate           --folded: add _[k] _[j] _[i] _[w] kind suffixes\n"
@@ -251,6 +256,13 @@ options_parse(struct options *o, int argc, char **argv, struct error *err)
 				o->color = COLOR_NEVER;
 			else
 				return error_set(err, 0, 0, "--color: expected auto, always or never, got '%s'", optarg);
+			break;
+		case OPT_PALETTE:
+			if (strcmp(optarg, "default") == 0 || strcmp(optarg, "colorblind") == 0 ||
+			    strcmp(optarg, "colourblind") == 0)
+				o->colorblind = optarg[0] == 'c';
+			else
+				return error_set(err, 0, 0, "--palette: expected default or colorblind, got '%s'", optarg);
 			break;
 		case OPT_FLAME: o->flame = true; break;
 		case OPT_ICICLE: o->flame = false; break;

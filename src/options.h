@@ -44,6 +44,7 @@ struct options {
 	int width;                   /* --width for --print; 0 = terminal or 100 */
 	double min_percent;          /* --print: hide nodes below this share */
 	enum color_mode color;
+	bool colorblind;             /* --palette=colorblind: diff colours */
 	bool flame;                  /* root at the bottom */
 	bool inverted;
 	enum calltree_order order;

@@ -10,6 +10,7 @@
 
 #include "calltree.h"
 #include "flame_view.h"
+#include "pair_ui.h"
 #include "palette.h"
 #include "profile.h"
 #include "session.h"
@@ -145,6 +146,24 @@ flame_draw_details(const struct flame_state *st, struct canvas *c,
 		units_format(n->self[0], unit, v, sizeof v),
 		units_format_percent(n->self[0], all, pct, sizeof pct));
 	text_row(&p, "self", buf);
+	if (st->pair) {
+		/* a diff's before and after, hot/cold's on- and off-CPU time */
+		struct pair_row pr[PAIR_ROWS_MAX];
+		size_t np = pair_ui_details(st->pair, st->sel, pr, PAIR_ROWS_MAX);
+
+		for (size_t i = 0; i < np; i++)
+			text_row(&p, pr[i].label, pr[i].value);
+	} else if (s->query.type_b >= 0 && (size_t)s->query.type_b < s->prof.n_types) {
+		/* the second series: the baseline of a diff, or off-CPU time */
+		const char *ub = profile_type_unit(&s->prof, s->query.type_b);
+		char vb[64];
+
+		snprintf(buf, sizeof buf, "%s: %s" SEP "self %s",
+			profile_type_name(&s->prof, s->query.type_b),
+			units_format(n->total[1], ub, v, sizeof v),
+			units_format(n->self[1], ub, vb, sizeof vb));
+		row(&p, "b", buf, strlen(buf), 2, ROLE_DEFAULT);
+	}
 	if (n->frame != FRAME_NONE)
 		origin_rows(&p, t->prof, profile_frame(t->prof, n->frame));
 	if (anchor && anchor->kind == SPAN_AGGREGATE) {

@@ -15,13 +15,14 @@
 #include <string.h>
 
 #include "calltree.h"
+#include "flame_explore.h"
 #include "flame_view.h"
+#include "pair_ui.h"
 #include "palette.h"
 #include "profile.h"
 #include "session.h"
+#include "span_draw.h"
 #include "xmalloc.h"
-
-#define ELLIPSIS "\xe2\x80\xa6"
 
 void
 flame_geom(int width, int height, bool details, struct flame_geom *g)
@@ -93,9 +94,11 @@ parent_of(const struct flame_state *st, uint32_t id)
 static void
 view_geom(const struct view *v, struct flame_geom *g)
 {
-	const struct flame_state *st = v->state;
+	struct flame_state *st = v->state;
 
-	flame_geom(v->ui->canvas.width, v->ui->canvas.height, st->details, g);
+	/* the search and filter lines take room above the status */
+	flame_explore_geom(st, v->ui->canvas.width, v->ui->canvas.height, g);
+	pair_ui_geom(st->pair, g);   /* the diff or hot/cold legend */
 }
 
 /* Screen line of a layout row, or -1 when it is off screen. */
@@ -538,8 +541,11 @@ flame_action(struct view *v, enum action a)
 			st->s->order == CALLTREE_BY_NAME ? "name" : "weight, heaviest first");
 		changed = true;
 		break;
-	default:
-		return VIEW_UNHANDLED;
+	default: {
+		unsigned r = pair_ui_action(v, a);
+
+		return r != VIEW_UNHANDLED ? r : flame_explore_action(v, a);
+	}
 	}
 	if (changed) {
 		st->pin_sel = true;
@@ -583,47 +589,16 @@ flame_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 }
 
 static void
-draw_span(const struct flame_state *st, struct canvas *c, const struct span *sp,
+draw_span(struct flame_state *st, struct canvas *c, const struct span *sp,
 	int y, bool selected)
 {
-	const struct calltree *t = tree_of(st);
-	unsigned role;
-	int avail = sp->w >= 3 ? sp->w - 1 : sp->w == 2 ? 1 : 0;
-	const char *name = NULL;
-	size_t len = 0;
+	unsigned role = 0;
 
-	if (sp->kind != SPAN_AGGREGATE) {
-		name = calltree_name(t, sp->node);
-		len = calltree_name_len(t, sp->node);
-	}
 	if (selected)
 		role = ROLE_SELECTED;
-	else if (sp->kind == SPAN_ANCESTOR)
-		role = ROLE_ANCESTOR;
-	else if (sp->kind == SPAN_AGGREGATE)
-		role = ROLE_AGGREGATE;
-	else {
-		uint32_t f = calltree_node(t, sp->node)->frame;
-		enum frame_kind kind = f == FRAME_NONE ? FRAME_USER
-			: (enum frame_kind)profile_frame(t->prof, f)->kind;
-
-		role = palette_frame_role(name, len, kind);
-	}
-	canvas_fill(c, sp->x, y, sp->w, role, 0);
-	if (avail <= 0)
-		return;
-	if (sp->kind == SPAN_AGGREGATE) {
-		char buf[24];
-		int n = snprintf(buf, sizeof buf, "+%u", sp->agg_count);
-
-		canvas_put(c, sp->x, y, avail, buf, n <= avail ? (size_t)n : 1, role, 0);
-	} else if (avail == 1 || canvas_text_fits(name, len, avail)) {
-		canvas_put_untrusted(c, sp->x, y, avail, name, len, role, 0);
-	} else {
-		int used = canvas_put_untrusted(c, sp->x, y, avail - 1, name, len, role, 0);
-
-		canvas_put(c, sp->x + used, y, 1, ELLIPSIS, strlen(ELLIPSIS), role, 0);
-	}
+	else if (sp->kind != SPAN_AGGREGATE && flame_explore_matches(st, sp->node))
+		role = ROLE_MATCH;
+	span_draw(c, tree_of(st), sp, y, role);
 }
 
 static void
@@ -645,11 +620,14 @@ flame_draw(struct view *v, struct canvas *c)
 		const struct span *s = layout_row(&st->layout, (uint32_t)row, &n);
 		int y = row_to_y(st, &g, row);
 
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			draw_span(st, c, &s[i], y, &s[i] == anchor);
+			pair_ui_span(st->pair, c, &s[i], y);
+		}
 	}
 	if (g.det_h > 0)
 		flame_draw_details(st, c, &g, anchor);
+	flame_explore_draw(st, c, &g);
 	if (g.title_y >= 0)
 		flame_draw_title(st, c, &g);
 	if (g.status_h > 0) {
@@ -658,6 +636,7 @@ flame_draw(struct view *v, struct canvas *c)
 		flame_draw_status(st, c, &g, anchor, v->ui->message,
 			ui_help_key(v->ui, key, sizeof key));
 	}
+	pair_ui_draw(st->pair, st, c, &g);
 }
 
 static int
@@ -674,6 +653,7 @@ flame_open(struct view *v, struct session *s)
 	st->flame = s->opts && s->opts->flame;
 	st->pin_sel = true;
 	st->dirty = true;
+	st->pair = pair_ui_open(s, v->ui);
 	return 0;
 }
 
@@ -685,6 +665,8 @@ flame_close(struct view *v)
 	layout_free(&st->layout);
 	free(st->history);
 	free(st->scratch);
+	flame_explore_free(st);
+	pair_ui_free(st->pair);
 }
 
 const struct view_ops flame_view_ops = {

@@ -31,6 +31,8 @@ struct flame_state {
 	uint32_t *scratch;          /* sorted node ids of one row; owned */
 	size_t scratch_cap;
 	bool details;               /* the details pane is shown */
+	struct flame_explore *explore;  /* search (flame_explore.c); owned, NULL until used */
+	struct pair_ui *pair;       /* diff, hot/cold (pair_ui.c); owned, NULL otherwise */
 };
 
 /* Screen geometry of the view for a canvas size. */

@@ -9,6 +9,7 @@
 #include "flame_view.h"
 #include "headless.h"
 #include "keys.h"
+#include "session.h"
 #include "view.h"
 #include "xmalloc.h"
 
@@ -173,6 +174,10 @@ headless_run(struct session *s, const struct keymap *km, const char *script_path
 	ui_init(&ui, s, km);
 	ui.raw_write = clipboard_write;
 	ui.raw_ctx = getenv("SCORCH_TEST_CLIPBOARD");
+	/* no colour as the terminal would decide it: --color=never, NO_COLOR */
+	ui.mono = (s->opts && s->opts->color == COLOR_NEVER) ||
+		((!s->opts || s->opts->color == COLOR_AUTO) && getenv("NO_COLOR") &&
+		getenv("NO_COLOR")[0]);
 	ui_resize(&ui, w, h);
 	if (ui_push(&ui, &flame_view_ops) < 0) {
 		fprintf(stderr, "scorch: nothing to show\n");

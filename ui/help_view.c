@@ -19,6 +19,7 @@ struct emitter {
 	long top, line;
 	int width, height;
 	int name_col;         /* where action names start */
+	int desc_col;         /* where their descriptions start */
 };
 
 static int
@@ -106,8 +107,8 @@ emit_action(struct emitter *e, const struct keymap *km, enum keymap_id map,
 	if (y >= 0 && e->width > e->name_col)
 		canvas_put(e->c, e->name_col, y, e->width - e->name_col,
 			action_name(a), strlen(action_name(a)), ROLE_DEFAULT, 0);
-	if (e->width - DESC_COL >= DESC_MIN) {
-		emit_wrapped(e, y, DESC_COL, action_help(a), ROLE_DEFAULT);
+	if (e->width - e->desc_col >= DESC_MIN) {
+		emit_wrapped(e, y, e->desc_col, action_help(a), ROLE_DEFAULT);
 	} else {
 		y = row_of(e);
 		emit_wrapped(e, y, 6, action_help(a), ROLE_DEFAULT);
@@ -119,8 +120,12 @@ static const char *const groups[][2] = {
 	{ "Select", "move-" },
 	{ "Zoom", "zoom-" },
 	{ "Scroll", "scroll-" },
+	{ "Search", "search- toggle-search-" },
 	{ "Change the picture", "toggle- cycle-" },
+	{ "Two profiles: diff and hot/cold", "diff- cold-" },
+	{ "Filter and group (pprof's transforms)", "filter- group-" },
 	{ "Copy to the clipboard", "copy-" },
+	{ "Tables, the label picker and prompts", "sort- pick- prompt-" },
 	{ "Views and the program", "" },
 };
 
@@ -166,6 +171,8 @@ emit_all(struct emitter *e, const struct view *v)
 		e->name_col = NAME_COL;
 	if (e->name_col < 12)
 		e->name_col = 12;
+	/* a long name pushes the descriptions right, never into them */
+	e->desc_col = NAME_COL + longest + 2 > DESC_COL ? NAME_COL + longest + 2 : DESC_COL;
 
 	/* file names are untrusted too */
 	escape_text(km->sources, strlen(km->sources), sources, sizeof sources);
@@ -195,7 +202,14 @@ emit_all(struct emitter *e, const struct view *v)
 	emit_text(e, 3, "Red to yellow: your code; tan: kernel; green: JIT; aqua: "
 		"inlined; blue: waker; lilac: process or thread. Grey \"+N\": N callees "
 		"too narrow to draw (select them with the sibling keys, or zoom in). "
-		"Pale grey: callers of the zoomed frame.", ROLE_DEFAULT);
+		"Pale grey: callers of the zoomed frame. Purple: frames the search "
+		"matches.", ROLE_DEFAULT);
+	emit_text(e, 3, "A diff: red grew, blue shrank (orange and blue with the "
+		"colour-blind palette), darker for a larger change; grey: less than the "
+		"noise threshold; underlined: only in one profile; without colour the "
+		"marks + - ++ --. Two thread dumps: magenta stuck, green progressing. "
+		"Hot/cold: each frame's on-CPU part warm, its off-CPU part cool (\":\" "
+		"without colour). The line under the graph is the legend.", ROLE_DEFAULT);
 	emit_text(e, 1, "", ROLE_DEFAULT);
 	emit_text(e, 1, "Change the keys in ~/.config/scorch/keys (or "
 		"$XDG_CONFIG_HOME/scorch/keys) with lines such as", ROLE_DEFAULT);

@@ -189,14 +189,15 @@ heading(struct emitter *e, const char *text)
 }
 
 /* "  key           value", the value (untrusted) wrapped in its column;
- * on a narrow screen the value goes under its key. */
+ * on a narrow screen, or under a long key, the value goes below it. */
 static void
 row_n(struct emitter *e, bool mark, const char *key, const char *value, size_t len,
 	unsigned role)
 {
 	int vx = 3 + e->key_w, vw = e->width - vx;
 
-	if (vw < 16) {
+	/* narrow, or a key longer than its column: the value goes below */
+	if (vw < 16 || canvas_text_width(key, strlen(key)) > e->key_w - 1) {
 		vx = 5;
 		vw = e->width - vx;
 	}
@@ -354,7 +355,8 @@ emit_all(struct emitter *e, const struct view *v)
 	row(e, "format", p->format ? p->format : "-");
 	rowf(e, "stacks", "%zu distinct, %zu distinct frames", p->n_stacks, p->frames.n);
 	if (s->tree)
-		rowf(e, "tree", "%zu nodes, %u deep%s", s->tree->n, s->tree->max_depth,
+		rowf(e, "tree", "%zu node%s, %u deep%s", s->tree->n, s->tree->n == 1 ? "" : "s",
+			s->tree->max_depth,
 			s->query.inverted ? ", inverted" : "");
 	if (p->differential)
 		row(e, "diff", "two counts per stack: before (b) and after (a)");

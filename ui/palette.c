@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "diff_colour.h"
 #include "palette.h"
 
 /* FNV-1a: cheap and stable across runs and machines, so a function keeps
@@ -160,6 +161,10 @@ palette_style(unsigned role, struct role_style *st)
 		*st = chrome[role];
 		return;
 	}
+	if (role >= ROLE_PAIR && role < ROLE_COUNT) {
+		pair_palette_style(role - ROLE_PAIR, st);
+		return;
+	}
 	if (role >= ROLE_COUNT) {
 		*st = chrome[ROLE_DEFAULT];
 		return;
@@ -196,6 +201,8 @@ palette_role_letter(unsigned role)
 
 	if (role < ROLE_FRAME)
 		return chrome_letters[role];
+	if (role >= ROLE_PAIR && role < ROLE_COUNT)
+		return pair_role_letter(role - ROLE_PAIR);
 	if (role >= ROLE_COUNT)
 		return '?';
 	return kind_letters[(role - ROLE_FRAME) / PALETTE_SHADES];

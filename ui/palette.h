@@ -12,6 +12,7 @@
 #include "frames.h"
 
 #define PALETTE_SHADES 16
+#define PALETTE_PAIR_ROLES 48
 
 enum color_role {
 	ROLE_DEFAULT = 0,
@@ -29,7 +30,9 @@ enum color_role {
 	ROLE_BORDER,      /* the line between the graph and the details */
 	ROLE_MATCH,       /* a frame the search matches */
 	ROLE_FRAME,   /* + kind * PALETTE_SHADES + shade */
-	ROLE_COUNT = ROLE_FRAME + FRAME_KIND_COUNT * PALETTE_SHADES
+	/* diff, thread and hot/cold colours: ui/diff_colour.h */
+	ROLE_PAIR = ROLE_FRAME + FRAME_KIND_COUNT * PALETTE_SHADES,
+	ROLE_COUNT = ROLE_PAIR + PALETTE_PAIR_ROLES
 };
 
 /* Cell attributes (canvas and styles). */

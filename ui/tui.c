@@ -192,6 +192,7 @@ run_terminal(struct session *s, const struct keymap *km)
 	fatal_set_hook(fatal_hook);
 	ui_init(&ui, s, km);
 	ui.raw_write = raw_write;
+	ui.mono = strcmp(term_color_mode(), "mono") == 0;
 	resize(&ui);
 	if (ui_push(&ui, &flame_view_ops) < 0)
 		ui.quit = true;

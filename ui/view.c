@@ -8,6 +8,7 @@
 #include "help_view.h"
 #include "info_view.h"
 #include "keys.h"
+#include "pair_ui.h"
 #include "view.h"
 #include "xmalloc.h"
 
@@ -142,6 +143,10 @@ generic_action(struct ui *ui, enum action a)
 	case ACTION_SCREEN_REDRAW:
 		ui->full_redraw = true;
 		return true;
+	case ACTION_VIEW_DELTA:
+	case ACTION_VIEW_CHANGES:
+		/* from the top table and the like: over the view on top */
+		return pair_ui_action(pair_ui_flame_below(ui_top(ui)), a) != VIEW_UNHANDLED;
 	default:
 		return false;
 	}

@@ -64,6 +64,7 @@ struct ui {
 	struct canvas canvas;
 	bool quit;
 	bool full_redraw;           /* the terminal should repaint every cell */
+	bool mono;                  /* no colour: views add marks and patterns */
 	char message[256];          /* a transient hint for the status line */
 	int pending[KEYMAP_MAX_SEQ];  /* keys typed so far of a sequence */
 	size_t n_pending;

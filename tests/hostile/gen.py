@@ -241,6 +241,7 @@ class Pprof:
 
     def __init__(self, types=(('samples', 'count'),)):
         self.strings = [b'']
+        self.index = {b'': 0}
         self.fields = []
         self.funcs = {}
         for t, u in types:
@@ -248,9 +249,10 @@ class Pprof:
 
     def s(self, text):
         text = b(text)
-        if text not in self.strings:
+        if text not in self.index:
+            self.index[text] = len(self.strings)
             self.strings.append(text)
-        return self.strings.index(text)
+        return self.index[text]
 
     def loc(self, name):
         """Location id of a frame name (one function, one location each)."""
@@ -1097,6 +1099,52 @@ def mixed_cases():
 
 
 mixed_cases()
+
+
+# ---- control bytes in messages and metadata, not only in frames ---------
+
+def message_cases():
+    esc = b'\x1b[2J\x1b]0;pwned\x07'
+    case('control-unknown-format-line', 'input', 'control')(
+        lambda: spec(b'hello ' + esc + b' there, a line of plain words around a few escapes\n',
+                     code=2, err=r'unknown format; first line: "hello \\x1b\[2J\\x1b\]0;pwned\\x07 there'))
+    case('control-warning-excerpt', 'folded', 'control')(
+        lambda: spec(b'a;b 1\n' + esc + b' no count\n', out=b'a;b 1\n',
+                     err=r'warning: 1 lines skipped \(no count\), first at in:2: \\x1b\[2J'))
+    case('control-no-samples-excerpt', 'folded', 'control')(
+        lambda: spec(b'a;b ' + esc + b'\n', args=fmt_args('folded'), code=2,
+                     err=r'folded: no samples \(1 lines skipped \((no|bad) count\), first at line 1: a;b \\x1b'))
+    case('control-json-token', 'cpuprofile', 'control')(
+        lambda: spec(b'{"nodes":[' + esc + b']}', args=fmt_args('cpuprofile'), code=2,
+                     err=r'invalid JSON: invalid token near .\\x1b'))
+    case('control-json-string', 'speedscope', 'control')(
+        lambda: spec(b'{' + SPEEDSCOPE_SCHEMA + b',"shared":{"frames":[{"name":"' + esc + b'"}]}}',
+                     code=2, err=r'invalid JSON: control character 0x1b'))
+    case('control-perf-event-name', 'perf-script', 'control')(
+        lambda: spec(b'prog 1 1.000000: 1 cyc\x1b[2Jles:\n\t401000 f (/bin/prog)\n\n',
+                     args=['--info', 'in'], outre=r'^sample type: cyc\\x1b\[2Jles '))
+
+    def pprof_meta():
+        p = Pprof(types=(('cpu\x1b[2J', 'nano\x07seconds'), ('alloc\x9b', 'by\x1btes')))
+        label = fbytes(3, fvar(1, p.s('k\x1b]0;x\x07ey')) + fvar(2, p.s('v\x1b[5mal')))
+        label += fbytes(3, fvar(1, p.s('num\x1bkey')) + fvar(3, 5) + fvar(4, p.s('u\x1bnit')))
+        p.sample(['main', 'f'], [1, 2], label)
+        p.fields.append(fvar(13, p.s('comment \x1b[31m')))
+        p.fields.append(fbytes(11, fvar(1, p.s('per\x1biod')) + fvar(2, p.s('un\x1bit'))))
+        p.fields.append(fvar(12, 100))
+        p.fields.append(fbytes(3, fvar(1, 1) + fvar(5, p.s('/bin/\x1b[31mbinary'))))
+        return p.bytes()
+    case('pprof-control-metadata-info', 'pprof', 'control')(
+        lambda: spec(pprof_meta(), args=['--info', 'in'],
+                     outre=r'^sample type: alloc\\xc2\\x9b \(by\\x1btes\), total 2 by\\x1btes \[shown\]$'))
+    case('pprof-control-metadata-print', 'pprof', 'control')(
+        lambda: spec(pprof_meta(), args=['--print', 'in'], outre=r'^# in: pprof, alloc\\xc2\\x9b'))
+    case('pprof-control-sample-type-error', 'pprof', 'control')(
+        lambda: spec(pprof_meta(), args=['--print', '--sample-type=nope', 'in'], code=2,
+                     err=r"no sample type or event 'nope' \(have: cpu\\x1b\[2J, alloc\\xc2\\x9b\)"))
+
+
+message_cases()
 
 
 # ---- command line ---------------------------------------------------------

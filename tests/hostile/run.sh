@@ -10,6 +10,7 @@
 : "${SCORCH:?}"
 export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
+[ -x "$SCORCH" ] || { echo "hostile: $SCORCH is not an executable"; exit 1; }
 command -v python3 >/dev/null 2>&1 || { echo "hostile: python3 not found, skipped"; exit 77; }
 command -v timeout >/dev/null 2>&1 || { echo "hostile: timeout not found, skipped"; exit 77; }
 
@@ -74,7 +75,7 @@ run_case() {
 	cd "$dir" || { bad "no case directory"; return; }
 	set --
 	while IFS= read -r a; do set -- "$@" "$a"; done <args
-	stdin=/dev/null
+	stdin=/dev/null asuser=
 	case $kind in
 	dir) mkdir in ;;
 	fifo-*) mkfifo in ;;
@@ -82,7 +83,11 @@ run_case() {
 	stdin-zero) stdin=/dev/zero ;;
 	unreadable)
 		chmod 000 in
-		if [ -r in ]; then
+		if [ -r in ] && [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+			# root reads anything: drop to nobody for this one
+			chmod 755 "$tmp" "$dir"
+			asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		elif [ -r in ]; then
 			skip=$((skip + 1))
 			echo "skip $name: running as root, chmod 000 does not stop reads"
 			cd "$tmp" && return
@@ -100,7 +105,7 @@ run_case() {
 	start_writer "$kind"
 	(
 		[ -n "$vlimit" ] && ulimit -v "$vlimit"
-		exec $timer ${timer:+-f %M -o rss.got} timeout -k 5 20 "$SCORCH" "$@"
+		exec $timer ${timer:+-f %M -o rss.got} timeout -k 5 20 $asuser "$SCORCH" "$@"
 	) <"$stdin" >out.got 2>err.got
 	rc=$?
 	if [ -n "$writer" ]; then

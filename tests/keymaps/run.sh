@@ -80,5 +80,44 @@ fi
 # --keymap=default ignores it
 if "$SCORCH" --keys --keymap=default >/dev/null 2>&1; then ok; else ko "--keymap=default"; fi
 
+# every action is named once, bindable, in the man page and on the help
+# screen: the names come from --keys (bound ones, then the unbound list)
+"$SCORCH" --keys --keymap=default >"$tmp/keys" 2>&1
+sed -n -e 's/^bind [a-z]* *[^ ]* *\([a-z-]*\)$/\1/p' \
+	-e 's/^#   \([a-z][a-z-]*\) .*/\1/p' "$tmp/keys" | sort -u >"$tmp/actions"
+printf '?\n' >"$tmp/help.script"
+SCORCH_TEST_SCRIPT="$tmp/help.script" SCORCH_TEST_SIZE=200x400 \
+	"$SCORCH" --keymap=default "$tmp/p.folded" >"$tmp/help" 2>&1
+n_actions=0
+while IFS= read -r a; do
+	n_actions=$((n_actions + 1))
+	if grep -qF -- "$(printf '%s' "$a" | sed 's/-/\\-/g')" "$TOP_SRCDIR/scorch.1"; then
+		ok
+	else
+		ko "action $a is not in scorch.1"
+	fi
+	if grep -qw -- "$a" "$tmp/help"; then ok; else ko "action $a is not on the help screen"; fi
+	printf 'bind flame x %s\n' "$a" >"$tmp/one.keys"
+	if "$SCORCH" --keys --keymap="$tmp/one.keys" 2>/dev/null | grep -q "^bind flame    x  *$a\$"; then
+		ok
+	else
+		ko "action $a cannot be bound"
+	fi
+done <"$tmp/actions"
+[ "$n_actions" -ge 29 ] && ok || ko "only $n_actions actions found in --keys"
+
+# vim and emacs maps by name; sequences print back as written
+"$SCORCH" --keys --keymap=vim >"$tmp/out" 2>&1
+if grep -q '^bind flame    gg  *move-root$' "$tmp/out" &&
+   grep -q '^bind flame    G  *move-leaf$' "$tmp/out" &&
+   grep -q 'from: default.keys, vim.keys$' "$tmp/out"; then ok; else
+	ko "--keymap=vim"; head -n 5 "$tmp/out"
+fi
+"$SCORCH" --keys --keymap=emacs >"$tmp/out" 2>&1
+if grep -q '^bind generic  <Ctrl-X><Ctrl-C> quit$' "$tmp/out" &&
+   grep -q '^bind generic  <Esc><LessThan> scroll-top$' "$tmp/out"; then ok; else
+	ko "--keymap=emacs"; head -n 5 "$tmp/out"
+fi
+
 echo "keymaps: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -10,6 +10,8 @@
 #   term_wait_line N TEXT    wait until line N is exactly TEXT
 #   term_screen [-e]         the pane's text (with -e: with SGR sequences)
 #   check NAME COMMAND...    count a pass or a failure (prints the pane)
+#   proc_wait_stopped        wait until scorch (term_scorch's pid) is stopped
+#   proc_wait_running        ... or running again
 #   term_end                 report and exit
 : "${SCORCH:?}" "${TOP_SRCDIR:?}"
 
@@ -110,6 +112,32 @@ term_stty() {
 	term_type "stty -a >'$1'; clear"
 	term_wait_file "$1"
 	term_wait 'ready$'
+}
+
+# The state letter of the process in $term_tmp/pid (R, S, T...).
+proc_state() {
+	sed 's/^[0-9]* (.*) \([A-Za-z]\).*/\1/' "/proc/$(cat "$term_tmp/pid")/stat" 2>/dev/null
+}
+
+# Waits until that process is stopped (T), or until it is not.
+proc_wait_stopped() {
+	_i=0
+	while [ "$_i" -lt 200 ]; do
+		[ "$(proc_state)" = T ] && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+proc_wait_running() {
+	_i=0
+	while [ "$_i" -lt 200 ]; do
+		_s=$(proc_state)
+		[ -n "$_s" ] && [ "$_s" != T ] && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
 }
 
 alternate_off() { [ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ]; }

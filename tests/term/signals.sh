@@ -1,6 +1,6 @@
 # Every way out restores the terminal: Ctrl-C (SIGINT), SIGTERM, SIGHUP,
-# a crash (SIGSEGV, SIGABRT: the async-signal-safe path), and Ctrl-Z
-# suspends and resumes cleanly. "Restored" means: the shell's prompt is
+# a crash (SIGSEGV, SIGABRT: the async-signal-safe path), and Ctrl-Z or a
+# SIGTSTP from elsewhere suspends and SIGCONT (fg) resumes cleanly. "Restored" means: the shell's prompt is
 # back on the normal screen and `stty -a` reads as it did before.
 : "${TOP_SRCDIR:?}"
 . "$TOP_SRCDIR/tests/term/lib.sh"
@@ -49,16 +49,39 @@ term_scorch '141 samples · icicle' "'$data/small.folded'"
 term_send j j Enter
 term_wait 'zoom: run'
 term_send C-z
+check "Ctrl-Z: stopped" proc_wait_stopped
 check "Ctrl-Z: prompt back" term_wait 'ready$'
 check "Ctrl-Z: alternate screen left" alternate_off
 term_stty "$term_tmp/stty.suspended"
 check "Ctrl-Z: terminal modes restored" cmp -s "$term_tmp/stty.before" "$term_tmp/stty.suspended"
 term_type "fg"
+check "fg: running" proc_wait_running
 check "fg: redrawn as it was" term_wait 'icicle · zoom: run'
 check "fg: status line back" term_wait ' 113 samples · 80.1% of all · 100% of zoom'
 term_send BSpace
 check "fg: keys work again" term_wait_gone 'zoom: run'
 term_send q
 restored "q after fg" 0
+
+# SIGTSTP from elsewhere (not the keyboard), then SIGCONT through fg:
+# the terminal is given back while stopped and taken again after
+term_scorch '141 samples · icicle' "'$data/small.folded'"
+term_send j
+term_wait ' 141 samples · 100% of all · self 0 samples'
+kill -TSTP "$(cat "$term_tmp/pid")"
+check "SIGTSTP: stopped" proc_wait_stopped
+check "SIGTSTP: prompt back" term_wait 'ready$'
+check "SIGTSTP: alternate screen left" alternate_off
+term_stty "$term_tmp/stty.stopped"
+check "SIGTSTP: terminal modes restored" diff "$term_tmp/stty.before" "$term_tmp/stty.stopped"
+term_type "fg"
+check "SIGCONT (fg): running" proc_wait_running
+check "SIGCONT (fg): redrawn" term_wait ' 141 samples · 100% of all · self 0 samples'
+check "SIGCONT (fg): alternate screen again" test \
+	"$(tm display-message -p -t t '#{alternate_on}')" = 1
+term_send j
+check "SIGCONT (fg): keys work" term_wait ' main › run'
+kill -INT "$(cat "$term_tmp/pid")"
+restored "SIGINT after SIGCONT" 130
 
 term_end

@@ -1,0 +1,28 @@
+/* What the lists of the two-profile modes (the delta table, the gone and
+ * new stacks) share: a selected row that stays on screen, and the names
+ * of the keys for their hint lines. */
+#ifndef SCORCH_UI_PAIR_LIST_H
+#define SCORCH_UI_PAIR_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "view.h"
+
+struct list_cursor {
+	long sel;               /* selected row, -1 when there is none */
+	long top;               /* first row on screen */
+};
+
+/* Moves for a move or scroll action over rows [0, n) shown h at a time;
+ * rows for which skip() is true (headings) are stepped over. Returns 1
+ * when it moved, 0 when not, -1 when a is no such action. */
+int list_cursor_action(struct list_cursor *c, long n, long h, enum action a,
+	bool (*skip)(const void *ctx, long row), const void *ctx);
+/* Keeps the selection in range and on screen. */
+void list_cursor_fit(struct list_cursor *c, long n, long h);
+
+/* The first key that runs a in the top view, "" when none does. */
+const char *list_key(const struct ui *ui, enum action a, char *buf, size_t size);
+
+#endif
