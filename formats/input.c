@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -266,29 +265,43 @@ input_from_memory(struct input *in, const char *name, const char *data,
 	return 0;
 }
 
-/* Reads a whole stream (stdin, a pipe, a FIFO) into memory, after the
- * *out_len bytes already in *out (a heap block, or NULL). */
+/* Reads fd to its end into memory, after the *out_len bytes already in
+ * *out (a heap block, or NULL). hint is the size fstat gave (0 for a
+ * stream): the buffer is made that big at once, not doubled past it.
+ * A file is read rather than mapped: a mapping turns a file truncated
+ * while it is parsed (log rotation with copytruncate) into SIGBUS. */
 static int
-read_stream(int fd, char **out, size_t *out_len, uint64_t max,
+read_all(int fd, size_t hint, uint64_t max, char **out, size_t *out_len,
 	struct error *err)
 {
 	char *buf = *out;
 	size_t len = *out_len, cap = buf ? len + 1 : 0;
 
+	if (hint >= cap) {
+		buf = xrealloc(buf, hint + 1);
+		cap = hint + 1;
+	}
 	for (;;) {
-		ssize_t n;
+		size_t room = cap - len - 1;
+		char probe[4096];
+		char *dst = room ? buf + len : probe;
+		ssize_t n = read(fd, dst, room ? (room > (1u << 30) ? 1u << 30 : room) :
+			sizeof probe);
 
-		buf = xgrow(buf, &cap, len + 65536 + 1, 1);
-		n = read(fd, buf + len, 65536);
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
 			free(buf);
 			*out = NULL;
 			return error_set(err, 0, 0, "read failed: %s", strerror(errno));
 		}
 		if (n == 0)
 			break;
+		if (dst == probe) {
+			/* full, and more came: a stream, or a file that grew */
+			buf = xgrow(buf, &cap, len + (size_t)n + 65536 + 1, 1);
+			memcpy(buf + len, probe, (size_t)n);
+		}
 		len += (size_t)n;
 		if (len > max) {
 			free(buf);
@@ -350,7 +363,6 @@ input_open(struct input *in, const char *path, uint64_t max_bytes,
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	struct stat st;
 	struct outbuf o;
-	const char *data;
 	size_t len = 0;
 	int fd, rc;
 
@@ -380,59 +392,30 @@ input_open(struct input *in, const char *path, uint64_t max_bytes,
 	}
 	if (fd != 0)
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		if ((uint64_t)st.st_size > max_bytes) {
-			rc = error_set(err, 0, 0,
-				"input of %llu bytes exceeds the limit of %llu bytes "
-				"(raise it with --max-input=SIZE)",
-				(unsigned long long)st.st_size, (unsigned long long)max_bytes);
-			goto out_fd;
-		}
-		/* one extra page of mapping gives the NUL after the last byte
-		 * only when the size is not page aligned; copy otherwise */
-		len = (size_t)st.st_size;
-		/* populate: the whole file is parsed anyway, and one read-ahead
-		 * beats a page fault per few pages */
-		in->map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-		if (in->map == MAP_FAILED) {
-			in->map = NULL;
-			rc = error_set(err, 0, 0, "cannot map: %s", strerror(errno));
-			goto out_fd;
-		}
-		in->map_len = len;
-		madvise(in->map, len, MADV_SEQUENTIAL);
-		data = in->map;
-	} else {
-		if (read_stream(fd, &in->buf, &len, max_bytes, err) < 0) {
-			rc = -1;
-			goto out_fd;
-		}
-		data = in->buf;
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max_bytes) {
+		rc = error_set(err, 0, 0,
+			"input of %llu bytes exceeds the limit of %llu bytes "
+			"(raise it with --max-input=SIZE)",
+			(unsigned long long)st.st_size, (unsigned long long)max_bytes);
+		goto out_fd;
 	}
-	rc = unwrap(in, data, len, max_bytes, err, &o);
+	if (read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, max_bytes,
+	    &in->buf, &len, err) < 0) {
+		rc = -1;
+		goto out_fd;
+	}
+	rc = unwrap(in, in->buf, len, max_bytes, err, &o);
 	if (rc < 0)
 		goto out_fd;
 	if (rc == 1) {
 		o.data = o.data ? o.data : xmalloc(1);
 		o.data[o.len] = '\0';
-		if (in->map)
-			munmap(in->map, in->map_len);
-		in->map = NULL;
 		free(in->buf);
 		in->buf = o.data;
-		in->data = o.data;
-		in->len = o.len;
-	} else if (in->map && (len % (size_t)sysconf(_SC_PAGESIZE)) == 0) {
-		/* no zero byte after a page-aligned mapping: copy */
-		in->buf = xstrndup(data, len);
-		munmap(in->map, in->map_len);
-		in->map = NULL;
-		in->data = in->buf;
-		in->len = len;
-	} else {
-		in->data = data;
-		in->len = len;
+		len = o.len;
 	}
+	in->data = in->buf;
+	in->len = len;
 	rc = 0;
 out_fd:
 	if (fd != 0)
@@ -445,14 +428,11 @@ out_fd:
 void
 input_close(struct input *in)
 {
-	if (in->map)
-		munmap(in->map, in->map_len);
 	free(in->buf);
 	if (in->name_buf) {
 		free(in->name_buf);
 		in->name = "";
 	}
-	in->map = NULL;
 	in->buf = NULL;
 	in->name_buf = NULL;
 	in->data = NULL;

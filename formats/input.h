@@ -20,9 +20,7 @@ struct input {
 	                       * tables of their own (JSON trees, pprof
 	                       * tables) keep them under it too */
 	/* private */
-	void *map;            /* mmap of a plain file, or NULL */
-	size_t map_len;
-	char *buf;            /* heap copy, or NULL */
+	char *buf;            /* the bytes (data points into it), or NULL */
 	char *name_buf;       /* escaped copy of the name, or NULL */
 };
 

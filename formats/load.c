@@ -60,7 +60,7 @@ load_profile(struct profile *prof, const char *path,
 		if (perf_data_convert_progress(path, &in, err, opts->progress,
 		    opts->progress_ctx) < 0)
 			return -1;
-		error_set_file(err, path);
+		error_set_file(err, in.name);
 	}
 	/* a UTF-8 byte order mark says nothing about the format */
 	if (in.len >= 3 && memcmp(in.data, "\xef\xbb\xbf", 3) == 0) {

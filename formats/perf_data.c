@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "perf_data.h"
 #include "xmalloc.h"
 
@@ -163,7 +164,7 @@ perf_data_convert_progress(const char *path, struct input *out,
 	struct error *err, void (*progress)(void *ctx, size_t done, size_t total),
 	void *ctx)
 {
-	char *perf;
+	char *perf = NULL;
 	struct run r = { 0 };
 	/* --force: the file may belong to another user (perf refuses then);
 	 * +pid so that --group=pid works. Older perf lacks one or the other:
@@ -171,31 +172,41 @@ perf_data_convert_progress(const char *path, struct input *out,
 	char *full[] = { "perf", "script", "--force", "-F", "+pid", "-i",
 		(char *)path, NULL };
 	char *plain[] = { "perf", "script", "-i", (char *)path, NULL };
+	/* the path and perf's own words go into messages: escaped */
+	size_t need = escape_text(path, strlen(path), NULL, 0);
+	char *shown = xmalloc(need + 1), msg[sizeof r.msg * 4];
 
+	escape_text(path, strlen(path), shown, need + 1);
 	memset(out, 0, sizeof *out);
-	error_set_file(err, path);
-	if (strcmp(path, "-") == 0)
-		return error_set(err, 0, 0, "raw perf.data on standard input; save "
+	error_set_file(err, shown);
+	if (strcmp(path, "-") == 0) {
+		error_set(err, 0, 0, "raw perf.data on standard input; save "
 			"it to a file, or run `perf script -i FILE` and read its output");
+		goto fail;
+	}
 	perf = find_perf();
-	if (!perf)
-		return error_set(err, 0, 0, "raw perf.data file and perf is not "
+	if (!perf) {
+		error_set(err, 0, 0, "raw perf.data file and perf is not "
 			"installed here; run `perf script -i %s > %s.txt` where it is "
-			"and open %s.txt", path, path, path);
+			"and open %s.txt", shown, shown, shown);
+		goto fail;
+	}
 	if (run_perf(perf, full, &r, err, progress, ctx) < 0)
 		goto fail;
 	if (!run_ok(&r) && run_perf(perf, plain, &r, err, progress, ctx) < 0)
 		goto fail;
 	if (!run_ok(&r)) {
-		if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == 127)
+		if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == 127) {
 			error_set(err, 0, 0, "cannot execute %s", perf);
-		else
-			error_set(err, 0, 0, "`perf script -i %s` failed: %s", path,
-				r.msg[0] ? r.msg : "no output");
+		} else {
+			escape_text(r.msg, strlen(r.msg), msg, sizeof msg);
+			error_set(err, 0, 0, "`perf script -i %s` failed: %s", shown,
+				msg[0] ? msg : "no output");
+		}
 		goto fail;
 	}
 	free(perf);
-	out->name = path;
+	out->name = out->name_buf = shown;   /* freed by input_close() */
 	out->buf = r.text;
 	out->data = r.text;
 	out->len = r.len;
@@ -204,6 +215,7 @@ perf_data_convert_progress(const char *path, struct input *out,
 fail:
 	free(perf);
 	free(r.text);
+	free(shown);
 	return -1;
 }
 

@@ -99,8 +99,12 @@ text_width(const char *s, size_t len)
 		size_t n = utf8_decode(s + i, len - i, &cp);
 
 		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
-			/* shown as \xNN (or \t, \n, \r: two cells) */
-			w += (cp == '\t' || cp == '\n' || cp == '\r') && n ? 2 : 4;
+			/* shown as \t, \n, \r (two cells) or \xNN per byte (four
+			 * cells each: a C1 control is two escaped bytes) */
+			if (n && (cp == '\t' || cp == '\n' || cp == '\r'))
+				w += 2;
+			else
+				w += 4 * (n ? n : 1);
 			i += n ? n : 1;
 			continue;
 		}

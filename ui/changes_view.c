@@ -429,7 +429,7 @@ changes_draw(struct view *v, struct canvas *c)
 	}
 	canvas_fill(c, 0, c->height - 1, c->width, ROLE_STATUS, 0);
 	if (v->ui->message[0]) {
-		canvas_put(c, 0, c->height - 1, c->width, v->ui->message,
+		canvas_put(c, 1, c->height - 1, c->width - 1, v->ui->message,
 			strlen(v->ui->message), ROLE_MESSAGE, 0);
 		return;
 	}

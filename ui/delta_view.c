@@ -317,7 +317,8 @@ draw_status(const struct view *v, const struct delta_state *st, struct canvas *c
 
 	canvas_fill(c, 0, y, w, ROLE_STATUS, 0);
 	if (v->ui->message[0]) {
-		canvas_put(c, 0, y, w, v->ui->message, strlen(v->ui->message), ROLE_MESSAGE, 0);
+		canvas_put(c, 1, y, w - 1, v->ui->message, strlen(v->ui->message),
+			ROLE_MESSAGE, 0);
 		return;
 	}
 	len = snprintf(buf, sizeof buf, " %ld/%zu", st->cur.sel + 1, st->tab.n);

@@ -47,7 +47,7 @@ static const struct rgb on_warm[4] = {
 };
 static const struct rgb off_cool[4] = {
 	RGB(95, 135, 215), RGB(135, 175, 255), RGB(95, 175, 215),
-	RGB(115, 155, 235),
+	RGB(135, 175, 215),
 };
 
 int

@@ -47,9 +47,8 @@ cmp_label(const void *a, const void *b)
 		return x->key < y->key ? -1 : 1;
 	if (x->str != y->str)
 		return x->str < y->str ? -1 : 1;
-	if (x->num != y->num)
-		return x->num < y->num ? -1 : 1;
-	return 0;
+	/* by bits: any consistent order will do, and NaN has one */
+	return memcmp(&x->num, &y->num, sizeof x->num);
 }
 
 static int

@@ -366,13 +366,22 @@ part(struct text *t, int room, const char *fmt, ...)
 	t->len += n;
 }
 
-/* "+12 ms (+3.4%)", "+12 ms (new)", "0". */
+/* Counts without their unit ("1,204"), other values with it ("12 ms"). */
+static const char *
+bare(double v, const char *unit, char *buf, size_t size)
+{
+	if (strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0)
+		return units_format_number(v, buf, size);
+	return units_format(v, unit, buf, size);
+}
+
+/* "+12 ms (+3.4%)", "+12 ms (new)", "no change". */
 static void
 delta_text(const struct diff_node *n, const char *unit, char *buf, size_t size)
 {
 	char v[64];
 
-	units_format(n->delta, unit, v, sizeof v);
+	bare(n->delta, unit, v, sizeof v);
 	if (n->before == 0 && n->after != 0)
 		snprintf(buf, size, "%s%s (new)", n->delta > 0 ? "+" : "", v);
 	else if (isnan(n->delta_pct) || n->delta == 0)
@@ -393,8 +402,9 @@ status_diff(struct pair_ui *p, uint32_t sel, struct text *t, int room)
 		return;
 	n = &d->nodes[sel];
 	delta_text(n, d->unit, dl, sizeof dl);
-	part(t, room, " before %s", units_format(n->before, d->unit, b, sizeof b));
-	part(t, room, SEP "after %s", units_format(n->after, d->unit, a, sizeof a));
+	/* a count's unit once: "before 50, after 65 samples" */
+	part(t, room, " before %s, after %s", bare(n->before, d->unit, b, sizeof b),
+		units_format(n->after, d->unit, a, sizeof a));
 	part(t, room, SEP "%s", dl);
 	part(t, room, SEP "%s", pct_text(n->metric, d->set.metric == DIFF_BY_SHARE
 		? "pp" : "%", true, m, sizeof m));

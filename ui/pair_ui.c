@@ -275,6 +275,7 @@ cold_rebuild(struct view *v, struct flame_state *st, int view, bool idle,
 		view == COLD_VIEW_ON ? "On-CPU time only" :
 		view == COLD_VIEW_OFF ? "Off-CPU time only" :
 		"Wall time: on-CPU (warm) and off-CPU (cool)",
+		view == COLD_VIEW_ON && !idle_changed ? "" :
 		idle ? ", idle waits included" : ", idle waits left out");
 	if (idle_changed && hotcold_types(&s->prof, &ct)) {
 		double off = profile_total(&s->prof, ct.off);

@@ -15,7 +15,8 @@ A case directory holds:
     kind      how run.sh runs it: file (default), stdin, dir, fifo-none,
               fifo-late, fifo-early, fifo-slow, fifo-close, unreadable, path
     payload   what a FIFO writer writes (fifo-* kinds)
-    rss       peak RSS budget in MiB for the plain build (optional)
+    rss       peak RSS budget in MiB for the plain build (default 256;
+              an ASan build gets twice as much plus 256)
     fmt, cat  the format and category, for the summary
 """
 import gzip
@@ -309,7 +310,7 @@ def gzip_bytes(data):
 def gzip_stream(chunk, times):
     """A gzip member of chunk repeated, written without holding it all."""
     z = zlib.compressobj(9, zlib.DEFLATED, 31)
-    out, crc = [], 0
+    out = []
     for _ in range(times):
         out.append(z.compress(chunk))
     out.append(z.flush())
@@ -371,15 +372,13 @@ BAD_UTF8 = [b'bad\xff\xfe', b'cut\xe2\x82', b'overlong\xc0\xaf',
 
 def json_safe(names):
     """JSON text must be UTF-8: raw 8-bit bytes cannot be in it."""
-    return [n for n in names if escape(n) == n or utf8_ok(n)]
-
-
-def utf8_ok(n):
-    try:
-        n.decode('utf-8')
-        return True
-    except UnicodeDecodeError:
-        return False
+    def utf8_ok(n):
+        try:
+            n.decode('utf-8')
+            return True
+        except UnicodeDecodeError:
+            return False
+    return [n for n in names if utf8_ok(n)]
 
 
 # ---- per-format cases -------------------------------------------------------
@@ -425,6 +424,10 @@ def per_format():
             lambda fmt=fmt, ctl=ctl, force=force: spec(
                 render(fmt, ctl), args=['--print', '--width=200'] + force + ['in'],
                 outre=r'\\x1b\[31mred'))
+        case(fmt + '-control-top', fmt, 'control')(
+            lambda fmt=fmt, ctl=ctl, force=force: spec(
+                render(fmt, ctl), args=['--top'] + force + ['in'],
+                outre=r'\\x1b\[1mbold\\x1b\[0m$'))
         case(fmt + '-control-info', fmt, 'control')(
             lambda fmt=fmt, ctl=ctl, force=force: spec(
                 render(fmt, ctl), args=['--info'] + force + ['in'],
@@ -448,6 +451,10 @@ def per_format():
             utf = [(['main'] + BAD_UTF8, 2)]
             case(fmt + '-invalid-utf8', fmt, 'utf8')(
                 lambda fmt=fmt, utf=utf: spec(render(fmt, utf), out=expected(fmt, utf)))
+        if fmt == 'pprof':
+            nul = [(['main', b'nul\x00byte', b'x\x00'], 2)]
+            case('pprof-nul-escaped', fmt, 'nul')(
+                lambda nul=nul: spec(render('pprof', nul), out=expected('pprof', nul)))
         if fmt in TEXT:
             nul = [(['main', b'nul\x00byte', b'x\x00'], 2)]
             case(fmt + '-nul-sniffed', fmt, 'nul')(
@@ -524,9 +531,10 @@ def count_cases():
             lambda v=v: spec(b'main;bad ' + b(v) + b'\n' + render('folded', good),
                              out=expected('folded', good),
                              err=r'warning: 1 lines? skipped \((no|bad) count\), first at in:1: main;bad'))
+        bcc_bad = render('bcc', [(['main', 'bad'], 1)]).replace(
+            b'        1\n', b'        ' + b(v) + b'\n')
         case('bcc-count-' + tag, 'bcc', 'counts')(
-            lambda v=v: spec(render('bcc', [(['main', 'bad'], 1)]).replace(b'        1\n', b'        ' + b(v) + b'\n') +
-                             render_one('bcc', [b'ok', b'main'], 7, 2),
+            lambda bcc_bad=bcc_bad: spec(bcc_bad + render_one('bcc', [b'ok', b'main'], 7, 2),
                              out=expected('bcc', good),
                              err=r'warning: 1 records (without a|with a bad) value, first at in:3: bad'))
         case('bpftrace-count-' + tag, 'bpftrace', 'counts')(
@@ -535,7 +543,8 @@ def count_cases():
                              err=r'warning: 1 entries with a (negative|non-integer) value, first at in:1: @\['))
     # speedscope weights are JSON numbers: -5 is refused by the parser,
     # 1e30 by the sink's range, NaN by JSON itself; 2^64 is the largest kept
-    sp = lambda w: render_speedscope([(['main', 'bad'], 1)] + good, weights=[b(w), b'7'])
+    def sp(w):
+        return render_speedscope([(['main', 'bad'], 1)] + good, weights=[b(w), b'7'])
     sp_ok = expected('speedscope', good)
     case('speedscope-weight-negative', 'speedscope', 'counts')(
         lambda: spec(sp('-5'), out=sp_ok, err=r'warning: 1 samples? with a bad weight in in'))
@@ -1030,6 +1039,37 @@ def input_cases():
                                                 err=r'^scorch: in: %s-compressed input not supported; '
                                                     r'decompress it first$' % name))
 
+    # raw perf.data goes to `perf script`: garbage after the magic must
+    # come back as perf's complaint (or "not installed"), names escaped
+    fake = b'PERFILE2' + bytes(range(256)) * 8
+    case('input-fake-perf-data', 'perf-script', 'special')(
+        lambda: spec(fake, code=2,
+                     err=r'^scorch: in: (`perf script -i in` failed: .*|raw perf.data file and perf is not installed.*)$'))
+    case('input-fake-perf-data-hostile-name', 'perf-script', 'control')(
+        lambda: spec(fake, kind='rename', code=2,
+                     err=r'^scorch: e\\x1b\[31mvil\\x07\.txt: (`perf script -i e\\x1b\[31mvil|raw perf.data)'))
+
+    # a file cut short while it is read (log rotation with copytruncate)
+    # must not kill the reader (SIGBUS through a mapping)
+    case('input-truncated-while-read', 'input', 'special')(
+        lambda: spec(b'main;run;work 1\n' * 2500000 + b'main;idle 1\n' * 500000,
+                     kind='truncate', code='any'))
+
+    # fixed limits without an option still name themselves
+    def many_types(n):
+        p = Pprof(types=[('t%d' % i, 'count') for i in range(n)])
+        p.sample(['main'], [1] * n)
+        return p.bytes()
+    case('pprof-types-limit', 'pprof', 'max-frames')(
+        lambda: spec(many_types(300), code=2, err=r'^scorch: in: pprof: more than 64 sample types$'))
+    case('perf-script-events-limit', 'perf-script', 'max-frames')(
+        lambda: spec(b''.join(b'prog 1 1.%06d: 1 ev%d:\n\t401000 f (/bin/prog)\n\n' % (i, i)
+                              for i in range(300)), code=2,
+                     err=r'^scorch: in:[0-9]+: perf-script: more than 64 sample types$'))
+    case('bpftrace-maps-limit', 'bpftrace', 'max-frames')(
+        lambda: spec(b''.join(b'@m%d[\n    f+1\n]: 1\n' % i for i in range(300)), code=2,
+                     err=r'^scorch: in: bpftrace: more than 64 sample types$'))
+
     # distinct frames: --max-frames bounds the frame table, so memory
     def distinct(n):
         return b''.join(b'f%d 1\n' % i for i in range(n))
@@ -1173,7 +1213,7 @@ def write_case(d, fmt, cat, c):
     if c['inp'] is not None:
         put('in', c['inp'])
     put('args', '\n'.join(c['args']) + '\n')
-    put('code', '%d\n' % c['code'])
+    put('code', '%s\n' % c['code'])
     for key in ('err', 'outre', 'kind', 'rss', 'payload'):
         if c[key] is not None:
             put(key, c[key] if key == 'payload' else '%s\n' % c[key])

@@ -23,6 +23,8 @@ term_name=term
 
 term_cleanup() {
 	tmux -L "$term_sock" kill-server 2>/dev/null
+	# a killed server may leave its socket behind
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$term_sock"
 	rm -rf "$term_tmp"
 }
 trap term_cleanup EXIT

@@ -46,7 +46,7 @@ check "the total follows" term_wait '40 samples · icicle'
 term_send u
 check "u undoes" term_wait_gone 'Filters:'
 check "the whole profile again" term_wait '141 samples · icicle'
-term_send = h
+term_send '=' h
 tm send-keys -t t -l 'comp'
 term_send Enter
 check "=h hides by regex" term_wait ' Filters: hide /comp/'
@@ -69,10 +69,26 @@ check "the table filters as it is typed" term_wait 'Top functions · 2 of 21'
 term_send Enter Enter
 check "Enter opens the sandwich" term_wait 'Sandwich: compute · 83 samples (58.9%)'
 check "callers above" term_wait_line 2 'main'
+term_send j Enter
+check "Enter pivots to the selected callee" term_wait_gone 'Sandwich: compute'
+term_send BSpace
+check "Backspace goes back" term_wait 'Sandwich: compute · 83 samples (58.9%)'
 term_send q
 check "q goes back to the table" term_wait 'Top functions · 2 of 21'
 term_send q
 check "and to the graph" term_wait '141 samples · icicle'
+term_send q
+term_wait 'ready$'
+
+# without colour the matches are underlined, on the plain background
+# where frames are in reverse video
+esc=$(printf '\033')
+term_type "clear; NO_COLOR=1 '$SCORCH' '$data/small.folded'"
+term_wait '141 samples · icicle'
+term_send / e m i t '|' l z _ Enter
+check "NO_COLOR: a match is underlined, not reversed" sh -c \
+	"tmux -L $term_sock capture-pane -t t -p -e |
+	grep -Eq '${esc}\\[(0;)?4m(${esc}\\[[0-9;]*m)*lz_match'"
 term_send q
 term_wait 'ready$'
 

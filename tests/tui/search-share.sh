@@ -34,8 +34,8 @@ check() {
 		return
 	fi
 	"$SCORCH" --folded "$file" >"$tmp/folded" 2>/dev/null
-	set -- $(expected "$tmp/folded" "$re")
-	all=$1 inzoom=$2
+	shares=$(expected "$tmp/folded" "$re")
+	all=${shares% *} inzoom=${shares#* }
 	keys=$(printf '%s' "$re" | sed 's/</<LT>/g')
 	if [ -n "$zoom" ]; then
 		printf 'j <Enter> /%s\n' "$keys" >"$tmp/keys"

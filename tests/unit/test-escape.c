@@ -58,6 +58,9 @@ display_width(void **state)
 	assert_int_equal(text_width("\xe8\xa8\x88\xe7\xae\x97", 6), 4);
 	assert_int_equal(text_width("e\xcc\x81", 3), 1);
 	assert_int_equal(text_width("\x1b", 1), 4);
+	/* a C1 control is shown as two escaped bytes, as escape_text does */
+	assert_int_equal(text_width("\xc2\x9b", 2), 8);
+	assert_int_equal(text_width("\xc2\x9b", 2), escape_text("\xc2\x9b", 2, NULL, 0));
 }
 
 int
