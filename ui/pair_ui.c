@@ -12,7 +12,6 @@
 #include "changes_view.h"
 #include "delta_view.h"
 #include "flame_explore.h"
-#include "merge.h"
 #include "pair.h"
 #include "pair_ui.h"
 #include "profile.h"

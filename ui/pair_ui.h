@@ -100,8 +100,8 @@ struct view *pair_ui_flame_below(struct view *v);
 bool pair_ui_show_path(struct view *fv, const uint32_t *frames, size_t n);
 /* The same for a function: its heaviest node. */
 bool pair_ui_show_frame(struct view *fv, uint32_t frame);
-/* Sets the status message of v's ui to what a key of this mode does
- * outside it. */
+/* Which profile an action of these modes needs ("diff (scorch --diff
+ * BEFORE AFTER)"), for the message when it is used elsewhere. */
 const char *pair_ui_mode_hint(enum action a);
 
 #endif
