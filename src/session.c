@@ -7,6 +7,7 @@ session_rebuild(struct session *s)
 {
 	calltree_free(s->tree);
 	s->tree = calltree_build(&s->prof, &s->query, s->order);
+	s->generation++;
 }
 
 void

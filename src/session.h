@@ -3,6 +3,8 @@
 #ifndef SCORCH_SRC_SESSION_H
 #define SCORCH_SRC_SESSION_H
 
+#include <stdint.h>
+
 #include "calltree.h"
 #include "options.h"
 #include "profile.h"
@@ -14,6 +16,8 @@ struct session {
 	struct query query;
 	enum calltree_order order;
 	struct calltree *tree;        /* rebuilt when query or order change */
+	uint64_t generation;          /* bumped by every session_rebuild, so
+	                               * views know their node ids went stale */
 };
 
 /* Rebuilds s->tree from s->prof, s->query and s->order. */

@@ -34,7 +34,7 @@ struct changes_state {
 	struct view *fv;            /* the flame view under the list */
 	struct pair_ui *p;          /* borrowed from it */
 	const struct calltree *tree;  /* the tree the node ids are of */
-	struct tree_print built;    /* what the rows were made for */
+	uint64_t built;             /* generation the rows were made for */
 	struct diff_changes ch;     /* owned */
 	struct diff_thread *threads;  /* owned */
 	size_t n_threads;
@@ -140,7 +140,7 @@ static void
 refresh(struct changes_state *st)
 {
 	if (!pair_ui_diffstat(st->p) ||
-	    memcmp(&st->built, &st->p->built_for, sizeof st->built) == 0)
+	    st->built == st->p->built_for)
 		return;
 	clear(st);
 	build(st, st->p->s);

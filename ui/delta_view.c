@@ -17,7 +17,7 @@ struct delta_state {
 	struct view *fv;            /* the flame view under the table */
 	struct pair_ui *p;          /* borrowed from it */
 	struct diff_table tab;      /* owned */
-	struct tree_print built;    /* what the table was made for */
+	uint64_t built;             /* generation the table was made for */
 	enum diff_sort sort;
 	struct list_cursor cur;
 };
@@ -67,7 +67,7 @@ refresh(struct delta_state *st)
 {
 	const struct diffstat *d = pair_ui_diffstat(st->p);
 
-	if (!d || memcmp(&st->built, &st->p->built_for, sizeof st->built) == 0)
+	if (!d || st->built == st->p->built_for)
 		return;
 	diff_table_free(&st->tab);
 	diff_table_build(&st->tab, d);

@@ -62,65 +62,17 @@ pair_ui_free(struct pair_ui *p)
 	free(p);
 }
 
-static uint64_t
-mix(uint64_t h, uint64_t v)
-{
-	h ^= v;
-	h *= 1099511628211ull;
-	return h ^ (h >> 29);
-}
-
-static uint64_t
-bits(double d)
-{
-	uint64_t u;
-
-	memcpy(&u, &d, sizeof u);
-	return u;
-}
-
-static void
-tree_print(const struct session *s, struct tree_print *f)
-{
-	const struct calltree *t = s->tree;
-	uint64_t h = 14695981039346656037ull;
-
-	memset(f, 0, sizeof *f);
-	if (!t)
-		return;
-	f->tree = t;
-	f->nodes = t->nodes;
-	f->n = t->n;
-	f->max_depth = t->max_depth;
-	f->type_a = t->query.type_a;
-	f->type_b = t->query.type_b;
-	f->inverted = t->query.inverted;
-	f->filters = t->query.filters;
-	for (size_t k = 0; k < 64 && t->n > 0; k++) {
-		const struct ct_node *n = &t->nodes[(size_t)((double)k * (double)t->n / 64)];
-
-		h = mix(h, n->frame);
-		h = mix(h, n->parent);
-		h = mix(h, bits(n->total[0]));
-		h = mix(h, bits(n->total[1]));
-	}
-	f->sample = h;
-}
-
 const struct diffstat *
 pair_ui_diffstat(struct pair_ui *p)
 {
-	struct tree_print now;
-
 	if (!p || p->mode != PAIR_UI_DIFF || !p->s->tree)
 		return NULL;
-	tree_print(p->s, &now);
-	if (p->have_d && memcmp(&now, &p->built_for, sizeof now) == 0)
+	if (p->have_d && p->built_for == p->s->generation)
 		return &p->d;
 	if (p->have_d)
 		diffstat_free(&p->d);
 	p->have_d = diffstat_build(&p->d, p->s->tree, &p->set) == 0;
-	p->built_for = now;
+	p->built_for = p->s->generation;
 	return p->have_d ? &p->d : NULL;
 }
 

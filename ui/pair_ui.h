@@ -28,19 +28,6 @@ enum pair_ui_mode {
 	PAIR_UI_COLD
 };
 
-/* What the tree looked like when the diffstat was built: the tree is
- * rebuilt (and may be reallocated in place) by many actions, so it is
- * recognised by its shape, not its address alone. */
-struct tree_print {
-	const void *tree, *nodes;
-	size_t n;
-	uint32_t max_depth;
-	int type_a, type_b;
-	bool inverted;
-	const void *filters;
-	uint64_t sample;          /* hash of a few nodes spread over the tree */
-};
-
 struct pair_ui {
 	enum pair_ui_mode mode;
 	struct session *s;        /* borrowed */
@@ -50,9 +37,9 @@ struct pair_ui {
 	/* diff */
 	struct diff_settings set; /* metric and noise in use */
 	bool by_threads;          /* colour by stuck / progressing threads */
-	struct diffstat d;        /* of the tree in built_for */
+	struct diffstat d;        /* of the tree of generation built_for */
 	bool have_d;
-	struct tree_print built_for;
+	uint64_t built_for;       /* session generation d was built for */
 	int legend_y;             /* set by pair_ui_geom; -1: no legend */
 };
 
