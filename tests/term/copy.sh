@@ -5,7 +5,7 @@
 # scorch also sends (for allow-passthrough) leaves nothing on screen.
 : "${TOP_SRCDIR:?}"
 . "$TOP_SRCDIR/tests/term/lib.sh"
-data=$TOP_SRCDIR/tests/tui/data
+data=$term_tests/tui/data
 term_begin term-copy
 tm set-option -g set-clipboard on >/dev/null
 
@@ -23,7 +23,7 @@ buffer_wait() {
 	return 1
 }
 
-term_scorch '141 samples · icicle' "'$data/small.folded'"
+term_scorch '· 141 samples' "'$data/small.folded'"
 term_send j j
 term_wait ' main › run'
 term_send y
@@ -53,7 +53,7 @@ check "quits" term_wait 'ready$'
 # tmux with set-clipboard off: nothing is stored, nothing is shown
 n_buffers=$(tm list-buffers | wc -l)
 tm set-option -g set-clipboard off >/dev/null
-term_scorch '141 samples · icicle' "'$data/small.folded'"
+term_scorch '· 141 samples' "'$data/small.folded'"
 term_send j y
 check "set-clipboard off: the status line still says what was sent" \
 	term_wait 'Copied the name: main'

@@ -8,6 +8,7 @@
 #   term_wait TEXT [SECS]    wait until the pane shows TEXT (fixed string)
 #   term_wait_gone TEXT      wait until it no longer does
 #   term_wait_line N TEXT    wait until line N is exactly TEXT
+#   term_poll COMMAND...     retry COMMAND until it succeeds (10 s)
 #   term_screen [-e]         the pane's text (with -e: with SGR sequences)
 #   check NAME COMMAND...    count a pass or a failure (prints the pane)
 #   proc_wait_stopped        wait until scorch (term_scorch's pid) is stopped
@@ -16,6 +17,11 @@
 : "${SCORCH:?}" "${TOP_SRCDIR:?}"
 
 term_tmp=$(mktemp -d)
+# a short path to the test data: the title line gives up its orientation
+# word before the file name, so long checkout paths would change what
+# the tests see
+term_tests=$term_tmp/t
+ln -s "$TOP_SRCDIR/tests" "$term_tests"
 term_sock=scorch-test-$$
 term_pass=0
 term_fail=0
@@ -54,6 +60,18 @@ term_begin() {
 term_send() { tm send-keys -t t "$@"; }
 term_type() { tm send-keys -t t -l "$1"; tm send-keys -t t Enter; }
 term_screen() { tm capture-pane -t t -p "$@"; }
+
+# Retries COMMAND... until it succeeds, for up to 10 s: for checks on
+# the pane that are not plain text waits (colours, raw bytes).
+term_poll() {
+	_i=0
+	while [ "$_i" -lt 200 ]; do
+		"$@" && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
 
 term_wait() {
 	_text=$1 _secs=${2:-10} _i=0

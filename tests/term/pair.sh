@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$TOP_SRCDIR/tests/corpus/lib.sh"
 . "$TOP_SRCDIR/tests/tools/pair-expect.sh"
-data=$TOP_SRCDIR/tests/data
+data=$term_tests/data
 tmp=$term_tmp
 
 if [ ! -d "$SCORCH_CORPUS" ]; then
@@ -140,12 +140,12 @@ start() {
 	envs=
 	while :; do case $1 in [A-Z]*=*) envs="$envs $1"; shift ;; *) break ;; esac; done
 	term_type "clear; env$envs '$SCORCH' $*"
-	term_wait " · icicle" 10
+	term_wait "? help" 10
 }
 
 quit() {
 	term_send q
-	term_wait_gone " · icicle" 10
+	term_wait_gone "? help" 10
 	term_wait 'ready$' 10
 }
 

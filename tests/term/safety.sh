@@ -12,7 +12,7 @@
 #   400x120: no crash, and the picture comes back right.
 : "${TOP_SRCDIR:?}"
 . "$TOP_SRCDIR/tests/term/lib.sh"
-data=$TOP_SRCDIR/tests/tui/data
+data=$term_tests/tui/data
 term_begin term-safety
 
 # with set-clipboard on, an OSC 52 that got through would make a buffer
