@@ -14,7 +14,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 packages="build-essential autoconf automake pkg-config libncurses-dev \
 libzstd-dev zlib1g-dev libprotobuf-c-dev protobuf-c-compiler uthash-dev \
-libjansson-dev libcmocka-dev tmux zstd gzip ncurses-term valgrind"
+libjansson-dev libcmocka-dev tmux zstd gzip ncurses-term valgrind python3"
 
 # the test suite also fuzzes (clang's libFuzzer) and converts a raw
 # perf.data with perf

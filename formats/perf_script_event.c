@@ -136,8 +136,12 @@ parse_time(const struct tok *t)
 	int64_t sec = 0, frac = 0;
 	int digits = 0;
 
-	while (p < e && *p != '.')
-		sec = sec * 10 + (*p++ - '0');
+	while (p < e && *p != '.') {
+		/* past the range: stop adding digits (the check below fails) */
+		if (sec <= INT64_MAX / 1000000000)
+			sec = sec * 10 + (*p - '0');
+		p++;
+	}
 	for (p++; p < e && digits < 9; p++, digits++)
 		frac = frac * 10 + (*p - '0');
 	while (digits++ < 9)

@@ -172,12 +172,15 @@ push_varints(const struct pb_field *f, uint64_t **arr, size_t *n, size_t *cap)
 static const char *
 decode_label(struct pp *pp, const struct pb_field *lf)
 {
-	const uint8_t *p = lf->data, *end = lf->data + lf->len;
+	const uint8_t *p, *end;
 	struct pp_label *l;
 	struct pb_field f;
 
+	/* data is only set for length-delimited fields */
 	if (lf->wire != PB_BYTES)
 		return "wrong wire type for Sample.label";
+	p = lf->data;
+	end = lf->data + lf->len;
 	if (pp->n_slab >= PP_MAX_SAMPLE_ITEMS)
 		return "absurdly long Sample";
 	pp->slab = xgrow(pp->slab, &pp->cap_slab, pp->n_slab + 1, sizeof *pp->slab);

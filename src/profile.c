@@ -332,7 +332,22 @@ profile_skipped(const struct profile *p)
 void
 profile_add_info(struct profile *p, const char *key, const char *value)
 {
-	p->info = xrealloc(p->info, (p->n_info + 1) * sizeof *p->info);
+	/* facts repeat when files are concatenated (a header per run):
+	 * keep one of each, and only so many in all */
+	for (size_t i = 0; i < p->n_info; i++)
+		if (strcmp(p->info[i].key, key) == 0 &&
+		    strcmp(p->info[i].value, value) == 0)
+			return;
+	if (p->n_info > PROFILE_MAX_INFO)
+		return;
+	if (p->n_info == PROFILE_MAX_INFO) {
+		key = "note";
+		value = "more facts in the input, not kept";
+	}
+	/* capacity doubles at powers of two: no realloc per entry */
+	if (p->n_info == 0 || (p->n_info & (p->n_info - 1)) == 0)
+		p->info = xrealloc(p->info, (p->n_info ? 2 * p->n_info : 1) *
+			sizeof *p->info);
 	p->info[p->n_info].key = xstrdup(key);
 	p->info[p->n_info].value = xstrdup(value);
 	p->n_info++;

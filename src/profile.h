@@ -150,6 +150,9 @@ void profile_add_skip(struct profile *p, const char *category, long line,
 	const char *text, size_t len);
 /* Total skipped lines over all categories. */
 uint64_t profile_skipped(const struct profile *p);
+/* Adds a fact for the info screen; an exact repeat is dropped, and after
+ * PROFILE_MAX_INFO facts one note says that more were not kept. */
+#define PROFILE_MAX_INFO 256
 void profile_add_info(struct profile *p, const char *key, const char *value);
 /* First info value for key, or NULL. */
 const char *profile_info(const struct profile *p, const char *key);

@@ -587,6 +587,12 @@ def count_cases():
         lambda: spec(perf2('18446744073709551615'),
                      out=b'prog;bad 1.8446744073709552e+19\n' +
                      expected('perf-script', [(['main', 'ok'], 7)])))
+    # a time of more seconds than int64 nanoseconds hold: time unknown
+    case('perf-script-time-overflow', 'perf-script', 'counts')(
+        lambda: spec(render('perf-script', [(['main', 'a'], 1)]) +
+                     b'prog 1 99999999999999999999999.000000: 2 cycles:\n'
+                     b'\t401000 b (/bin/prog)\n\n',
+                     out=b'prog;b 2\nprog;main;a 1\n'))
     # cpuprofile: hit counts and time deltas
     cp = (b'{"nodes":[{"id":1,"callFrame":{"functionName":"(root)"},"children":[2,3]},'
           b'{"id":2,"callFrame":{"functionName":"bad"},"hitCount":%s},'
@@ -1136,6 +1142,23 @@ def mixed_cases():
         lambda: spec(gzip_bytes(text('perf-script')) + gzip_bytes(text('folded', folded_b)),
                      out=expected('perf-script', BASE),
                      err=r'warning: 1 records? skipped \(bad event line\)'))
+
+    # the same output concatenated thousands of times (a sampling loop):
+    # its header is one fact, not thousands; distinct ones are capped
+    case('mixed-bcc-repeated-headers', 'bcc', 'mixed')(
+        lambda: spec(render('bcc', BASE) * 20000, args=['--info', 'in'],
+                     outre=r'^comment: Tracing off-CPU time'))
+    case('mixed-pprof-many-comments', 'pprof', 'mixed')(
+        lambda: spec(pprof_comments(5000), args=['--info', 'in'],
+                     outre=r'^note: more facts in the input, not kept$'))
+
+
+def pprof_comments(n):
+    p = Pprof()
+    p.sample(['main'], [1])
+    for i in range(n):
+        p.fields.append(fvar(13, p.s('comment %d' % i)))
+    return p.bytes()
 
 
 mixed_cases()
