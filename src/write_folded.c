@@ -126,6 +126,10 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 		if (l->v[0] == 0 && l->v[1] == 0)
 			continue;
 		l->off = t.len;
+		/* a sample with no frames at all still needs a frame to be
+		 * a folded line that reads back */
+		if (p->stacks[s].depth == 0)
+			text_put(&t, "[no frames]", 11);
 		for (uint32_t i = 0; i < p->stacks[s].depth; i++) {
 			if (i > 0)
 				text_put(&t, ";", 1);
