@@ -7,7 +7,7 @@
 
 #include "calltree.h"
 #include "changes_view.h"
-#include "pair_list.h"
+#include "list_cursor.h"
 #include "pair_ui.h"
 #include "profile.h"
 #include "session.h"

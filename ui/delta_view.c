@@ -6,7 +6,7 @@
 
 #include "calltree.h"
 #include "delta_view.h"
-#include "pair_list.h"
+#include "list_cursor.h"
 #include "pair_ui.h"
 #include "profile.h"
 #include "units.h"

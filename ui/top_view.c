@@ -8,6 +8,7 @@
 #include "explore.h"
 #include "palette.h"
 #include "profile.h"
+#include "list_cursor.h"
 #include "prompt.h"
 #include "search.h"
 #include "session.h"
@@ -303,34 +304,15 @@ top_action(struct view *v, enum action a)
 	struct top_geom g;
 	const struct top_row *r = selected(st);
 	size_t old_sel = st->sel, old_top = st->top, n = st->tp->n_view;
-	size_t page;
+	struct list_cursor cur;
 	bool changed = false;
 
 	geom(st, v->ui->canvas.height, &g);
-	page = g.rows_h > 1 ? (size_t)g.rows_h - 1 : 1;
-	switch (a) {
-	case ACTION_MOVE_UP:
-	case ACTION_SCROLL_LINE_UP:
-		st->sel -= st->sel > 0;
-		break;
-	case ACTION_MOVE_DOWN:
-	case ACTION_SCROLL_LINE_DOWN:
-		st->sel += st->sel + 1 < n;
-		break;
-	case ACTION_SCROLL_PAGE_UP:
-		st->sel = st->sel > page ? st->sel - page : 0;
-		break;
-	case ACTION_SCROLL_PAGE_DOWN:
-		st->sel = st->sel + page < n ? st->sel + page : (n ? n - 1 : 0);
-		break;
-	case ACTION_SCROLL_TOP:
-	case ACTION_MOVE_ROOT:
-		st->sel = 0;
-		break;
-	case ACTION_SCROLL_BOTTOM:
-	case ACTION_MOVE_LEAF:
-		st->sel = n ? n - 1 : 0;
-		break;
+	cur.sel = (long)st->sel;
+	cur.top = (long)st->top;
+	if (list_cursor_action(&cur, (long)n, g.rows_h, a, NULL, NULL) >= 0)
+		st->sel = cur.sel > 0 ? (size_t)cur.sel : 0;
+	else switch (a) {
 	case ACTION_MOVE_LEFT:
 	case ACTION_MOVE_RIGHT:
 		return VIEW_HANDLED;

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "pair_list.h"
+#include "list_cursor.h"
 
 void
 list_cursor_fit(struct list_cursor *c, long n, long h)

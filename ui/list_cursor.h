@@ -1,8 +1,8 @@
-/* What the lists of the two-profile modes (the delta table, the gone and
- * new stacks) share: a selected row that stays on screen, and the names
+/* What the explorer's lists (top table, label picker, delta table, gone
+ * and new stacks) share: a selected row that stays on screen, and the names
  * of the keys for their hint lines. */
-#ifndef SCORCH_UI_PAIR_LIST_H
-#define SCORCH_UI_PAIR_LIST_H
+#ifndef SCORCH_UI_LIST_CURSOR_H
+#define SCORCH_UI_LIST_CURSOR_H
 
 #include <stdbool.h>
 #include <stddef.h>
