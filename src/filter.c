@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "filter.h"
+#include "pattern.h"
 #include "profile.h"
 #include "xmalloc.h"
 
@@ -127,16 +128,9 @@ filters_push(struct filters *f, enum filter_kind kind, const char *text,
 		return 0;
 	} else {
 		regex_t re;
-		int rc = regcomp(&re, text, REG_EXTENDED | REG_NOSUB);
 
-		if (rc != 0) {
-			char why[256];
-
-			regerror(rc, &re, why, sizeof why);
-			regfree(&re);
-			return error_set(err, 0, 0, "bad regular expression '%s': %s",
-				text, why);
-		}
+		if (pattern_compile(&re, text, false, err) < 0)
+			return -1;
 		e = new_entry(f, kind);
 		e->text = xstrdup(text);
 		e->text_len = strlen(text);

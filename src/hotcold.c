@@ -8,6 +8,7 @@
 
 #include "hotcold.h"
 #include "merge.h"
+#include "pattern.h"
 #include "profile.h"
 #include "units.h"
 #include "xmalloc.h"
@@ -107,14 +108,15 @@ set_info(struct profile *p, const char *key, const char *value)
 static int
 idle_compile(regex_t *re, const char *regex, struct error *err)
 {
-	char buf[256];
-	int rc = regcomp(re, regex, REG_EXTENDED | REG_NOSUB);
+	char msg[sizeof err->msg];
 
-	if (rc == 0)
+	if (pattern_compile(re, regex, false, err) == 0)
 		return 0;
-	regerror(rc, re, buf, sizeof buf);
-	regfree(re);
-	return error_set(err, 0, 0, "--idle: bad pattern '%s': %s", regex, buf);
+	if (!err)
+		return -1;
+	/* name the option: "--idle: bad regular expression ..." */
+	snprintf(msg, sizeof msg, "--idle: %.*s", (int)sizeof msg - 9, err->msg);
+	return error_set(err, 0, 0, "%s", msg);
 }
 
 int

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "calltree.h"
+#include "pattern.h"
 #include "profile.h"
 #include "search.h"
 #include "xmalloc.h"
@@ -43,17 +44,9 @@ search_set_regex(struct search *s, const char *pattern, bool icase,
 	struct error *err)
 {
 	regex_t re;
-	int rc = regcomp(&re, pattern,
-		REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0));
 
-	if (rc != 0) {
-		char why[256];
-
-		regerror(rc, &re, why, sizeof why);
-		regfree(&re);
-		return error_set(err, 0, 0, "bad regular expression '%s': %s",
-			pattern, why);
-	}
+	if (pattern_compile(&re, pattern, icase, err) < 0)
+		return -1;
 	search_clear(s);
 	s->re = re;
 	s->has_re = true;

@@ -7,6 +7,7 @@
 #include "calltree.h"
 #include "escape.h"
 #include "hash.h"
+#include "pattern.h"
 #include "profile.h"
 #include "textwidth.h"
 #include "top.h"
@@ -379,19 +380,9 @@ top_filter(struct top *tp, const char *pattern, bool regex, bool icase,
 {
 	regex_t re;
 
-	if (pattern && *pattern && regex) {
-		int rc = regcomp(&re, pattern,
-			REG_EXTENDED | REG_NOSUB | (icase ? REG_ICASE : 0));
-
-		if (rc != 0) {
-			char why[256];
-
-			regerror(rc, &re, why, sizeof why);
-			regfree(&re);
-			return error_set(err, 0, 0, "bad regular expression '%s': %s",
-				pattern, why);
-		}
-	}
+	if (pattern && *pattern && regex &&
+	    pattern_compile(&re, pattern, icase, err) < 0)
+		return -1;
 	if (tp->pattern && tp->regex)
 		regfree(&tp->re);
 	free(tp->pattern);

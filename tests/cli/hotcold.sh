@@ -215,7 +215,7 @@ expect_err off-not-time 'not a time unit' --cold --folded --unit=bytes "$data/of
 expect_err off-samples 'off-CPU values are in samples, not time: give their unit with --unit=us' \
 	--cold --folded "$data/offcpu.folded.zst" "$data/blocker.perf.zst"
 expect_err cold-view '--cold-view: expected both, on or off' --cold-view=warm a
-expect_err bad-idle "--idle: bad pattern '\\('" --cold --folded --idle='(' "$data/blocker.perf.zst"
+expect_err bad-idle "--idle: bad regular expression '\\('" --cold --folded --idle='(' "$data/blocker.perf.zst"
 expect_err hz '--hz: expected a number' --hz=0 a
 
 echo "hotcold: $pass passed, $fail failed"
