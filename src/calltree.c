@@ -387,6 +387,16 @@ calltree_sort(struct calltree *t, enum calltree_order order)
 }
 
 uint32_t
+calltree_child(const struct calltree *t, uint32_t parent, uint32_t frame)
+{
+	for (uint32_t c = t->nodes[parent].first_child; c != CT_NONE;
+	     c = t->nodes[c].next_sibling)
+		if (t->nodes[c].frame == frame)
+			return c;
+	return CT_NONE;
+}
+
+uint32_t
 calltree_widest_child(const struct calltree *t, uint32_t id)
 {
 	uint32_t best = CT_NONE;

@@ -29,16 +29,6 @@ frame_path(const struct calltree *t, uint32_t node, size_t *n)
 	return f;
 }
 
-static uint32_t
-child_with_frame(const struct calltree *t, uint32_t parent, uint32_t frame)
-{
-	for (uint32_t c = calltree_node(t, parent)->first_child; c != CT_NONE;
-	     c = calltree_node(t, c)->next_sibling)
-		if (calltree_node(t, c)->frame == frame)
-			return c;
-	return CT_NONE;
-}
-
 static bool
 empty(const struct calltree *t, uint32_t id)
 {
@@ -54,7 +44,7 @@ find_path(const struct calltree *t, const uint32_t *frames, size_t n, bool *whol
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		uint32_t c = child_with_frame(t, id, frames[i]);
+		uint32_t c = calltree_child(t, id, frames[i]);
 
 		if (c == CT_NONE)
 			break;
@@ -74,7 +64,7 @@ find_path(const struct calltree *t, const uint32_t *frames, size_t n, bool *whol
 static uint32_t
 find_frame(const struct calltree *t, uint32_t frame)
 {
-	uint32_t best = child_with_frame(t, CT_ROOT, frame);
+	uint32_t best = calltree_child(t, CT_ROOT, frame);
 
 	if (frame == FRAME_NONE)
 		return CT_ROOT;

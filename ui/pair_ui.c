@@ -336,22 +336,12 @@ pair_ui_action(struct view *v, enum action a)
 /* ---- moving the view to a node ---- */
 
 static uint32_t
-child_with_frame(const struct calltree *t, uint32_t parent, uint32_t frame)
-{
-	for (uint32_t c = calltree_node(t, parent)->first_child; c != CT_NONE;
-	     c = calltree_node(t, c)->next_sibling)
-		if (calltree_node(t, c)->frame == frame)
-			return c;
-	return CT_NONE;
-}
-
-static uint32_t
 find_path(const struct calltree *t, const uint32_t *frames, size_t n)
 {
 	uint32_t id = CT_ROOT;
 
 	for (size_t i = 0; i < n && id != CT_NONE; i++)
-		id = child_with_frame(t, id, frames[i]);
+		id = calltree_child(t, id, frames[i]);
 	return id;
 }
 

@@ -75,6 +75,9 @@ orders(void **state)
 	for (c = t->nodes[r].first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
 		assert_string_equal(calltree_name(t, c), want_weight[i++]);
 	assert_int_equal(calltree_widest_child(t, r), child(t, r, "c"));
+	assert_int_equal(calltree_child(t, r, t->nodes[child(t, r, "b")].frame),
+		child(t, r, "b"));
+	assert_int_equal(calltree_child(t, child(t, r, "b"), t->nodes[r].frame), CT_NONE);
 	assert_int_equal(calltree_prev_sibling(t, child(t, r, "a b")), child(t, r, "c"));
 	assert_int_equal(calltree_prev_sibling(t, child(t, r, "c")), CT_NONE);
 	calltree_free(t);
