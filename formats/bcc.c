@@ -724,7 +724,7 @@ skip_record(struct bcc *b, const char *why)
 }
 
 static int
-bcc_parse(const struct input *in, struct sink *out, struct error *err)
+bcc_parse(struct input *in, struct sink *out, struct error *err)
 {
 	const char *p = in->data, *end = in->data + in->len;
 	struct bcc b = { .out = out, .type = -1 };

@@ -704,7 +704,7 @@ map_unit(const struct bt_map *m)
 }
 
 static int
-bpftrace_parse(const struct input *in, struct sink *out, struct error *err)
+bpftrace_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct bt b = { .out = out };
 	int rc = -1, first = -1;

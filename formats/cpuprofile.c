@@ -656,7 +656,7 @@ out:
 }
 
 static int
-cpuprofile_parse(const struct input *in, struct sink *s, struct error *err)
+cpuprofile_parse(struct input *in, struct sink *s, struct error *err)
 {
 	json_t *root = json_util_load(in, s, err);
 	json_t *prof = root, *inner;

@@ -293,7 +293,7 @@ open_thread(struct eu_state *e, int64_t tid, long lineno)
 }
 
 static int
-eu_parse(const struct input *in, struct sink *out, struct error *err)
+eu_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct eu_state e = { .sink = out, .pid = -1, .tid = -1 };
 	struct dump_lines r;

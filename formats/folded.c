@@ -250,7 +250,7 @@ remember_line(struct folded_state *st, const char *line, size_t n)
 }
 
 static int
-folded_parse(const struct input *in, struct sink *out, struct error *err)
+folded_parse(struct input *in, struct sink *out, struct error *err)
 {
 	const char *p = in->data, *end = in->data + in->len;
 	bool diff = file_is_differential(in->data, in->len);

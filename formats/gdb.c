@@ -409,7 +409,7 @@ handle_frame(struct gdb_state *g, const char *s, size_t len, long lineno)
 }
 
 static int
-gdb_parse(const struct input *in, struct sink *out, struct error *err)
+gdb_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct gdb_state g = { .sink = out };
 	struct dump_lines r;

@@ -476,7 +476,7 @@ goroutine_line(struct go_state *g, const char *s, size_t len, long lineno)
 }
 
 static int
-go_parse(const struct input *in, struct sink *out, struct error *err)
+go_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct go_state g = { .sink = out };
 	struct dump_lines r;

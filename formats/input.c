@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -236,6 +235,8 @@ input_from_memory(struct input *in, const char *name, const char *data,
 	int rc;
 
 	memset(in, 0, sizeof *in);
+	in->fd = -1;
+	in->whole = true;
 	set_name(in, name, err);
 	if (!max_bytes)
 		max_bytes = INPUT_DEFAULT_MAX_BYTES;
@@ -255,82 +256,161 @@ input_from_memory(struct input *in, const char *name, const char *data,
 		 * buffer may end exactly at len */
 		in->buf = xstrndup(data, len);
 		in->data = in->buf;
-		in->len = len;
+		in->len = in->size = len;
+		in->cap = len + 1;
 		return 0;
 	}
 	o.data = o.data ? o.data : xmalloc(1);
 	o.data[o.len] = '\0';
 	in->buf = o.data;
 	in->data = o.data;
-	in->len = o.len;
+	in->len = in->size = o.len;
+	in->cap = o.len + 1;
 	return 0;
 }
 
-/* Big buffers ask for transparent huge pages: one fault per 2 MiB
- * instead of per 4 KiB makes reading a 500 MB file much cheaper. A hint
- * only; it fails harmlessly where THP is off. */
-static void
-advise_huge(void *buf, size_t len)
+bool
+input_is_blank(const char *s, size_t len)
 {
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t start = ((uintptr_t)buf + page - 1) & ~(page - 1);
-	uintptr_t end = ((uintptr_t)buf + len) & ~(page - 1);
-
-	if (len >= (64u << 20) && end > start)
-		madvise((void *)start, end - start, MADV_HUGEPAGE);
+	for (size_t i = 0; i < len; i++)
+		if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+		      s[i] == '\f' || s[i] == '\v'))
+			return false;
+	return true;
 }
 
-/* Reads fd to its end into memory, after the *out_len bytes already in
- * *out (a heap block, or NULL). hint is the size fstat gave (0 for a
- * stream): the buffer is made that big at once, not doubled past it.
- * A file is read rather than mapped: a mapping turns a file truncated
- * while it is parsed (log rotation with copytruncate) into SIGBUS. */
 static int
-read_all(int fd, size_t hint, uint64_t max, char **out, size_t *out_len,
-	struct error *err)
+over_cap(uint64_t max, struct error *err)
 {
-	char *buf = *out;
-	size_t len = *out_len, cap = buf ? len + 1 : 0;
+	return error_set(err, 0, 0,
+		"input exceeds the limit of %llu bytes (raise it with --max-input=SIZE)",
+		(unsigned long long)max);
+}
 
-	if (hint >= cap) {
-		buf = xrealloc(buf, hint + 1);
-		cap = hint + 1;
-		advise_huge(buf, cap);
+/* The end of the input: later reads give nothing. */
+static void
+stop_reading(struct input *in)
+{
+	if (in->fd > 0)
+		close(in->fd);
+	in->fd = -1;
+}
+
+/* Reads until at least want bytes are held or the input ends, after
+ * moving what is held to the front of the buffer. A file is read rather
+ * than mapped: a mapping turns a file truncated while it is parsed (log
+ * rotation with copytruncate) into SIGBUS. */
+static int
+fill(struct input *in, size_t want, struct error *err)
+{
+	if (in->data != in->buf && in->len > 0)
+		memmove(in->buf, in->data, in->len);
+	if (want + 1 > in->cap) {
+		in->buf = xrealloc(in->buf, want + 1);
+		in->cap = want + 1;
 	}
-	for (;;) {
-		size_t room = cap - len - 1;
-		char probe[4096];
-		char *dst = room ? buf + len : probe;
-		ssize_t n = read(fd, dst, room ? (room > (1u << 30) ? 1u << 30 : room) :
-			sizeof probe);
+	in->data = in->buf;
+	while (in->len < want && in->fd >= 0) {
+		size_t room = want - in->len;
+		ssize_t n = read(in->fd, in->buf + in->len,
+			room > (1u << 30) ? 1u << 30 : room);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			free(buf);
-			*out = NULL;
+			in->buf[in->len] = '\0';
 			return error_set(err, 0, 0, "read failed: %s", strerror(errno));
 		}
-		if (n == 0)
+		if (n == 0) {
+			stop_reading(in);
 			break;
-		if (dst == probe) {
-			/* full, and more came: a stream, or a file that grew */
-			buf = xgrow(buf, &cap, len + (size_t)n + 65536 + 1, 1);
-			memcpy(buf + len, probe, (size_t)n);
 		}
-		len += (size_t)n;
-		if (len > max) {
-			free(buf);
-			*out = NULL;
-			return error_set(err, 0, 0,
-				"input exceeds the limit of %llu bytes (raise it with --max-input=SIZE)",
-				(unsigned long long)max);
+		in->len += (size_t)n;
+		in->read += (uint64_t)n;
+		if (in->read > in->max_bytes) {
+			in->buf[in->len] = '\0';
+			return over_cap(in->max_bytes, err);
 		}
 	}
-	buf[len] = '\0';
-	*out = buf;
-	*out_len = len;
+	in->buf[in->len] = '\0';
 	return 0;
+}
+
+int
+input_read_all(struct input *in, struct error *err)
+{
+	if (in->piece) {
+		/* pieces were handed out: the rest is what remains */
+		in->buf[in->data - in->buf + in->piece] = in->saved;
+		in->data += in->piece;
+		in->len -= in->piece;
+		in->done += in->piece;
+		in->piece = 0;
+	}
+	while (in->fd >= 0) {
+		/* a file's size says how much is left: one buffer, read once
+		 * (+1 sees a file that grew); a stream doubles */
+		size_t want = in->len + 65536;
+
+		if (in->size > in->read)
+			want = in->len + (size_t)(in->size - in->read) + 1;
+		else if (in->len > 65536)
+			want = in->len * 2;
+		if (fill(in, want, err) < 0)
+			return -1;
+	}
+	in->whole = true;
+	in->size = in->done + in->len;
+	return 0;
+}
+
+int
+input_next_piece(struct input *in, input_cut_fn cut, const char **data,
+	size_t *len, struct error *err)
+{
+	size_t step = in->piece_bytes ? in->piece_bytes : INPUT_PIECE_BYTES;
+
+	if (in->piece) {
+		in->buf[in->data - in->buf + in->piece] = in->saved;
+		in->data += in->piece;
+		in->len -= in->piece;
+		in->done += in->piece;
+		in->piece = 0;
+	}
+	for (;;) {
+		size_t end;
+
+		if (in->fd < 0) {
+			if (in->len == 0)
+				return 0;
+			/* the rest, already NUL-terminated */
+			in->piece = in->len;
+			in->saved = '\0';
+			*data = in->data;
+			*len = in->len;
+			return 1;
+		}
+		/* a unit longer than a step doubles what is read */
+		if (fill(in, in->len + (in->len > step ? in->len : step), err) < 0)
+			return -1;
+		if (in->fd < 0)
+			continue;
+		end = cut(in->data, in->len);
+		if (end > 0) {
+			in->piece = end;
+			in->saved = in->buf[end];
+			in->buf[end] = '\0';
+			*data = in->data;
+			*len = end;
+			return 1;
+		}
+	}
+}
+
+uint64_t
+input_offset(const struct input *in)
+{
+	return in->done;
 }
 
 /* A named FIFO opened without blocking may have no writer yet: a read
@@ -372,17 +452,54 @@ wait_for_writer(int fd, char **buf, size_t *len, struct error *err)
 	}
 }
 
+/* Reads the head: INPUT_HEAD_BYTES, and on until something other than
+ * white space (sniffing must not call a file empty that is not), or to
+ * the end. A wrapped input is read and unwrapped whole. */
+static int
+read_head(struct input *in, struct error *err)
+{
+	struct outbuf o;
+	int rc;
+
+	if (fill(in, INPUT_HEAD_BYTES, err) < 0)
+		return -1;
+	while (in->fd >= 0 && input_is_blank(in->data, in->len))
+		if (fill(in, in->len * 2, err) < 0)
+			return -1;
+	if (is_gzip((const unsigned char *)in->data, in->len) ||
+	    is_zstd((const unsigned char *)in->data, in->len)) {
+		if (input_read_all(in, err) < 0)
+			return -1;
+	}
+	rc = unwrap(in, in->data, in->len, in->max_bytes, err, &o);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		o.data = o.data ? o.data : xmalloc(1);
+		o.data[o.len] = '\0';
+		free(in->buf);
+		in->buf = o.data;
+		in->cap = o.len + 1;
+		in->data = o.data;
+		in->len = o.len;
+	}
+	if (in->fd < 0) {
+		in->whole = true;
+		in->size = in->len;
+	}
+	return 0;
+}
+
 int
 input_open(struct input *in, const char *path, uint64_t max_bytes,
 	struct error *err)
 {
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	struct stat st;
-	struct outbuf o;
-	size_t len = 0;
-	int fd, rc;
+	int fd;
 
 	memset(in, 0, sizeof *in);
+	in->fd = -1;
 	set_name(in, name, err);
 	if (!max_bytes)
 		max_bytes = INPUT_DEFAULT_MAX_BYTES;
@@ -393,57 +510,45 @@ input_open(struct input *in, const char *path, uint64_t max_bytes,
 		input_close(in);
 		return -1;
 	}
+	in->fd = fd;
 	if (fstat(fd, &st) < 0) {
-		rc = error_set(err, 0, 0, "cannot stat: %s", strerror(errno));
-		goto out_fd;
+		error_set(err, 0, 0, "cannot stat: %s", strerror(errno));
+		goto fail;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		rc = error_set(err, 0, 0, "is a directory");
-		goto out_fd;
+		error_set(err, 0, 0, "is a directory");
+		goto fail;
 	}
 	if (fd != 0 && S_ISFIFO(st.st_mode) &&
-	    wait_for_writer(fd, &in->buf, &len, err) < 0) {
-		rc = -1;
-		goto out_fd;
-	}
+	    wait_for_writer(fd, &in->buf, &in->len, err) < 0)
+		goto fail;
+	in->data = in->buf;
+	in->cap = in->buf ? in->len + 1 : 0;
+	in->read = in->len;
 	if (fd != 0)
 		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max_bytes) {
-		rc = error_set(err, 0, 0,
-			"input of %llu bytes exceeds the limit of %llu bytes "
-			"(raise it with --max-input=SIZE)",
-			(unsigned long long)st.st_size, (unsigned long long)max_bytes);
-		goto out_fd;
+	if (S_ISREG(st.st_mode)) {
+		if ((uint64_t)st.st_size > max_bytes) {
+			error_set(err, 0, 0,
+				"input of %llu bytes exceeds the limit of %llu bytes "
+				"(raise it with --max-input=SIZE)",
+				(unsigned long long)st.st_size, (unsigned long long)max_bytes);
+			goto fail;
+		}
+		in->size = (uint64_t)st.st_size;
 	}
-	if (read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, max_bytes,
-	    &in->buf, &len, err) < 0) {
-		rc = -1;
-		goto out_fd;
-	}
-	rc = unwrap(in, in->buf, len, max_bytes, err, &o);
-	if (rc < 0)
-		goto out_fd;
-	if (rc == 1) {
-		o.data = o.data ? o.data : xmalloc(1);
-		o.data[o.len] = '\0';
-		free(in->buf);
-		in->buf = o.data;
-		len = o.len;
-	}
-	in->data = in->buf;
-	in->len = len;
-	rc = 0;
-out_fd:
-	if (fd != 0)
-		close(fd);
-	if (rc < 0)
-		input_close(in);
-	return rc;
+	if (read_head(in, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	input_close(in);
+	return -1;
 }
 
 void
 input_close(struct input *in)
 {
+	stop_reading(in);
 	free(in->buf);
 	if (in->name_buf) {
 		free(in->name_buf);
@@ -453,4 +558,6 @@ input_close(struct input *in)
 	in->name_buf = NULL;
 	in->data = NULL;
 	in->len = 0;
+	in->cap = 0;
+	in->piece = 0;
 }

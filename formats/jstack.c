@@ -243,7 +243,7 @@ block_line(struct js_state *j, const char *s, size_t len, long lineno)
 }
 
 static int
-js_parse(const struct input *in, struct sink *out, struct error *err)
+js_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct js_state j = { .sink = out };
 	struct dump_lines r;

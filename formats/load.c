@@ -81,6 +81,8 @@ load_profile(struct profile *prof, const char *path,
 	} else if (!(fmt = sniff_format(&in, err))) {
 		goto out;
 	}
+	if (!fmt->streams && input_read_all(&in, err) < 0)
+		goto out;
 	free(prof->format);
 	prof->format = xstrdup(fmt->name);
 	free(prof->source);

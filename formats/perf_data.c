@@ -178,6 +178,7 @@ perf_data_convert_progress(const char *path, struct input *out,
 
 	escape_text(path, strlen(path), shown, need + 1);
 	memset(out, 0, sizeof *out);
+	out->fd = -1;
 	error_set_file(err, shown);
 	if (strcmp(path, "-") == 0) {
 		error_set(err, 0, 0, "raw perf.data on standard input; save "
@@ -210,6 +211,9 @@ perf_data_convert_progress(const char *path, struct input *out,
 	out->buf = r.text;
 	out->data = r.text;
 	out->len = r.len;
+	out->cap = r.len + 1;
+	out->size = r.len;
+	out->whole = true;
 	out->wrapper = "perf.data";
 	return 0;
 fail:

@@ -674,11 +674,12 @@ frame_fast(struct state *st, const char *p, const char *end)
 	return NULL;
 }
 
+/* One piece of the input: whole lines, none of which looks past the
+ * piece's end for a continuation (perf_script_cut). */
 static int
 parse_lines(struct state *st, const char *data, size_t size)
 {
 	const char *p = data, *end = data + size;
-	size_t next_progress = PROGRESS_STEP;
 
 	while (p < end) {
 		const char *nl;
@@ -731,29 +732,60 @@ parse_lines(struct state *st, const char *data, size_t size)
 		if (rc < 0)
 			return -1;
 		p = next;
-		if ((size_t)(p - data) >= next_progress) {
-			sink_progress(st->s, (size_t)(p - data), size);
-			next_progress += PROGRESS_STEP;
-		}
 	}
-	return finish(st);
+	return 0;
+}
+
+/* A piece may end before any line but a +srcline continuation (which
+ * starts with a blank and belongs to the frame line above it). */
+static size_t
+perf_script_cut(const char *p, size_t len)
+{
+	const char *e = p + len;
+
+	while (e > p) {
+		const char *nl = memrchr(p, '\n', (size_t)(e - p));
+
+		if (!nl)
+			return 0;
+		if (nl + 1 < p + len && nl[1] != ' ')
+			return (size_t)(nl + 1 - p);
+		e = nl;
+	}
+	return 0;
 }
 
 static int
-perf_script_parse(const struct input *in, struct sink *out, struct error *err)
+perf_script_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct state st;
+	uint64_t next_progress = PROGRESS_STEP;
 	int rc;
 
-	(void)err;   /* the sink fills it in */
 	memset(&st, 0, sizeof st);
 	st.s = out;
 	st.opts = out->opts;
 	st.mask = 4095;
 	st.slots = xcalloc(st.mask + 1, sizeof *st.slots);
 	st.last_ev = SIZE_MAX;
-	rc = parse_lines(&st, in->data, in->len);
-	sink_progress(out, in->len, in->len);
+	for (;;) {
+		const char *piece;
+		size_t len;
+
+		rc = input_next_piece(in, perf_script_cut, &piece, &len, err);
+		if (rc <= 0)
+			break;
+		rc = parse_lines(&st, piece, len);
+		if (rc < 0)
+			break;
+		if (input_offset(in) + len >= next_progress) {
+			sink_progress(out, input_offset(in) + len, in->size);
+			next_progress = input_offset(in) + len + PROGRESS_STEP;
+		}
+	}
+	if (rc == 0)
+		rc = finish(&st);
+	sink_progress(out, input_offset(in), in->size);
 	for (size_t i = 0; i < st.n_evs; i++)
 		free(st.evs[i].name);
 	free(st.evs);
@@ -772,4 +804,5 @@ const struct format format_perf_script = {
 	.description = "Linux perf script text output (perf script, -F layouts)",
 	.probe = ps_probe,
 	.parse = perf_script_parse,
+	.streams = true,
 };

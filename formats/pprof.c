@@ -583,7 +583,7 @@ pp_free(struct pp *pp)
 }
 
 static int
-pprof_parse(const struct input *in, struct sink *out, struct error *err)
+pprof_parse(struct input *in, struct sink *out, struct error *err)
 {
 	struct pp pp;
 	int rc = -1;

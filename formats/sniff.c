@@ -6,16 +6,6 @@
 #include "escape.h"
 #include "sniff.h"
 
-static bool
-only_whitespace(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-		      s[i] == '\f' || s[i] == '\v'))
-			return false;
-	return true;
-}
-
 /* Binary: NUL bytes, or more than 10% control bytes other than
  * whitespace, in the sniff window. */
 static bool
@@ -44,7 +34,7 @@ first_line(const char *s, size_t len, char *out, size_t size)
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *le = nl ? nl : end;
 
-		if (!only_whitespace(p, (size_t)(le - p))) {
+		if (!input_is_blank(p, (size_t)(le - p))) {
 			size_t n = (size_t)(le - p);
 
 			if (n > 0 && p[n - 1] == '\r')
@@ -69,7 +59,7 @@ sniff_format(const struct input *in, struct error *err)
 	char line[256];
 	bool binary;
 
-	if (only_whitespace(in->data, in->len)) {
+	if (input_is_blank(in->data, in->len)) {
 		error_set(err, 0, 0, "empty input");
 		return NULL;
 	}

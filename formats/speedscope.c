@@ -378,7 +378,7 @@ read_file(struct ss *x, const json_t *root)
 }
 
 static int
-speedscope_parse(const struct input *in, struct sink *s, struct error *err)
+speedscope_parse(struct input *in, struct sink *s, struct error *err)
 {
 	json_t *root = json_util_load(in, s, err);
 	struct ss x = { .s = s };

@@ -64,6 +64,7 @@ start_writer() {
 	fifo-slow) timeout 25 sh -c 'exec >in; head -c 7 payload; sleep 1; tail -c +8 payload' </dev/null & ;;
 	fifo-close) timeout 25 sh -c 'sleep 1; : >in' </dev/null & ;;
 	truncate) timeout 25 sh -c 'sleep 0.2; : >in' </dev/null & ;;
+	stdin-pipe) timeout 25 sh -c 'cat in >pipe' </dev/null & ;;
 	*) return ;;
 	esac
 	writer=$!
@@ -82,6 +83,7 @@ run_case() {
 	fifo-*) mkfifo in ;;
 	stdin) stdin=in ;;
 	stdin-zero) stdin=/dev/zero ;;
+	stdin-pipe) mkfifo pipe && stdin=pipe ;;
 	unreadable)
 		chmod 000 in
 		if [ -r in ] && [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
