@@ -168,7 +168,8 @@ read_header(struct bcc *b, const char *s, size_t len)
 			b->unit[e - u - 2] = '\0';
 		}
 	} else if (bcc_starts_with(s, len, "Sampling at ")) {
-		const char *p = s + 12, *of = find_str(s, len, " of ");
+		/* " of " after the rate: "Sampling at of ..." has none */
+		const char *p = s + 12, *of = find_str(p, len - 12, " of ");
 
 		tool = TOOL_PROFILE;
 		if (of) {
