@@ -3,10 +3,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -545,9 +547,30 @@ fail:
 	return -1;
 }
 
+int
+input_from_fd(struct input *in, int fd, pid_t child, struct error *err)
+{
+	in->fd = fd;
+	in->child = child;
+	in->whole = false;
+	in->size = 0;
+	if (!in->max_bytes)
+		in->max_bytes = INPUT_DEFAULT_MAX_BYTES;
+	return read_head(in, err);
+}
+
 void
 input_close(struct input *in)
 {
+	if (in->child > 0) {
+		/* stopped before the end: the writer need not finish */
+		if (in->fd >= 0)
+			kill(in->child, SIGTERM);
+		stop_reading(in);
+		while (waitpid(in->child, NULL, 0) < 0 && errno == EINTR)
+			;
+		in->child = 0;
+	}
 	stop_reading(in);
 	free(in->buf);
 	if (in->name_buf) {

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "error.h"
 
@@ -33,6 +34,7 @@ struct input {
 	char *buf;            /* the bytes (data points into it), or NULL */
 	size_t cap;
 	int fd;               /* still being read, or -1 */
+	pid_t child;          /* the process writing fd (input_from_fd), or 0 */
 	size_t piece;         /* length of the piece handed out last */
 	char saved;           /* the byte its terminating NUL replaced */
 	uint64_t done;        /* bytes handed out before that piece */
@@ -58,6 +60,10 @@ struct input {
  * INPUT_FIFO_WAIT_MS. */
 int input_open(struct input *in, const char *path, uint64_t max_bytes,
 	struct error *err);
+/* Reads fd, the output of process child (reaped by input_close; 0 =
+ * none), like a file: the head now, the rest later. The name and cap
+ * are set by the caller beforehand. -1 with err set on a read error. */
+int input_from_fd(struct input *in, int fd, pid_t child, struct error *err);
 /* Reads the rest, so that data..len is the whole input. -1 with err set
  * on a read error or the cap. */
 int input_read_all(struct input *in, struct error *err);

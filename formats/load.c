@@ -38,11 +38,28 @@ no_samples(struct profile *prof, const char *file, const char *format,
 	}
 }
 
-int
-load_profile(struct profile *prof, const char *path,
-	const struct load_options *opts, struct error *err)
+struct progress_report {
+	const struct load_options *opts;
+	const struct input *in;
+};
+
+/* A parser's progress, with the file and what is reading it. */
+static void
+forward_progress(void *ctx, size_t done, size_t total)
+{
+	const struct progress_report *r = ctx;
+
+	r->opts->progress(r->opts->progress_ctx, r->in->name,
+		r->in->wrapper && strcmp(r->in->wrapper, "perf.data") == 0 ?
+		"perf script" : NULL, done, total);
+}
+
+static int
+load(struct profile *prof, const char *path, const struct load_options *opts,
+	struct error *err)
 {
 	const struct format *fmt;
+	struct progress_report report;
 	struct input in;
 	struct sink sink;
 	int rc = -1;
@@ -57,8 +74,9 @@ load_profile(struct profile *prof, const char *path,
 		if (strcmp(path, "-") == 0)
 			return error_set(err, 0, 0, "raw perf.data on standard input; "
 				"run `perf script -i FILE` on the file instead");
-		if (perf_data_convert_progress(path, &in, err, opts->progress,
-		    opts->progress_ctx) < 0)
+		if (opts->progress)
+			opts->progress(opts->progress_ctx, in.name, "perf script", 0, 0);
+		if (perf_data_convert(path, &in, opts->max_input_bytes, err) < 0)
 			return -1;
 		error_set_file(err, in.name);
 	}
@@ -94,8 +112,12 @@ load_profile(struct profile *prof, const char *path,
 		sink.limits.max_name_len = opts->limits.max_name_len;
 	if (opts->limits.max_frames)
 		sink.limits.max_frames = opts->limits.max_frames;
-	sink.progress = opts->progress;
-	sink.progress_ctx = opts->progress_ctx;
+	if (opts->progress) {
+		report.opts = opts;
+		report.in = &in;
+		sink.progress = forward_progress;
+		sink.progress_ctx = &report;
+	}
 	rc = fmt->parse(&in, &sink, err);
 	if (rc == 0 && sink_count(&sink) == 0) {
 		no_samples(prof, in.name, fmt->name, err);
@@ -115,5 +137,16 @@ load_profile(struct profile *prof, const char *path,
 	sink_free(&sink);
 out:
 	input_close(&in);
+	return rc;
+}
+
+int
+load_profile(struct profile *prof, const char *path,
+	const struct load_options *opts, struct error *err)
+{
+	int rc = load(prof, path, opts, err);
+
+	if (opts->progress && opts->progress_end)
+		opts->progress_end(opts->progress_ctx);
 	return rc;
 }

@@ -14,7 +14,12 @@ struct load_options {
 	uint64_t max_input_bytes;    /* 0 = default */
 	struct sink_limits limits;   /* zeros = defaults */
 	struct parse_options parse;
-	void (*progress)(void *ctx, size_t done, size_t total);
+	/* now and then while loading (may be NULL): bytes of file read of
+	 * total (0 = unknown), or with stage "perf script", bytes of the text
+	 * perf has written so far (called once with 0 as perf starts) */
+	void (*progress)(void *ctx, const char *file, const char *stage,
+		size_t done, size_t total);
+	void (*progress_end)(void *ctx);   /* when the load ends, if progress */
 	void *progress_ctx;
 };
 

@@ -18,9 +18,6 @@
 #include "perf_data.h"
 #include "xmalloc.h"
 
-#define READ_CHUNK (1u << 20)
-#define PROGRESS_STEP (16u << 20)
-
 bool
 perf_data_is_raw(const char *data, size_t len)
 {
@@ -68,25 +65,21 @@ stderr_line(FILE *f, char *buf, size_t size)
 	buf[0] = '\0';
 }
 
-struct run {
-	char *text;
-	size_t len, cap;
-	int status;
-	char msg[256];
-};
-
-/* Runs perf with argv, collecting stdout in r->text. Returns 0 when perf
- * ran (whatever its exit status), -1 with err set otherwise. */
+/* Starts perf with argv, its stdout a pipe read by out (head read now),
+ * its stderr a temporary file. When perf wrote nothing, waits for it and
+ * leaves its exit status and first stderr line in *status and msg.
+ * Returns 0 when perf ran (whatever it did), -1 with err set otherwise. */
 static int
-run_perf(const char *perf, char *const argv[], struct run *r,
-	struct error *err, void (*progress)(void *, size_t, size_t), void *ctx)
+start_perf(const char *perf, char *const argv[], struct input *out,
+	int *status, char *msg, size_t msg_size, struct error *err)
 {
-	int out[2], devnull;
+	int pipefd[2], devnull;
 	FILE *errf = tmpfile();
 	pid_t pid;
-	size_t next_progress = PROGRESS_STEP;
 
-	if (pipe(out) < 0) {
+	*status = 0;
+	msg[0] = '\0';
+	if (pipe(pipefd) < 0) {
 		if (errf)
 			fclose(errf);
 		return error_set(err, 0, 0, "cannot run perf: %s", strerror(errno));
@@ -95,8 +88,8 @@ run_perf(const char *perf, char *const argv[], struct run *r,
 	if (pid < 0) {
 		int e = errno;
 
-		close(out[0]);
-		close(out[1]);
+		close(pipefd[0]);
+		close(pipefd[1]);
 		if (errf)
 			fclose(errf);
 		return error_set(err, 0, 0, "cannot run perf: %s", strerror(e));
@@ -105,67 +98,42 @@ run_perf(const char *perf, char *const argv[], struct run *r,
 		devnull = open("/dev/null", O_RDWR);
 		if (devnull >= 0)
 			dup2(devnull, STDIN_FILENO);
-		dup2(out[1], STDOUT_FILENO);
+		dup2(pipefd[1], STDOUT_FILENO);
 		dup2(errf ? fileno(errf) : devnull, STDERR_FILENO);
-		close(out[0]);
-		close(out[1]);
+		close(pipefd[0]);
+		close(pipefd[1]);
 		signal(SIGPIPE, SIG_DFL);
 		execv(perf, argv);
 		_exit(127);
 	}
-	close(out[1]);
-	r->len = 0;
-	for (;;) {
-		ssize_t n;
-
-		r->text = xgrow(r->text, &r->cap, r->len + READ_CHUNK + 1, 1);
-		n = read(out[0], r->text + r->len, READ_CHUNK);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		r->len += (size_t)n;
-		if (r->len > INPUT_DEFAULT_MAX_BYTES) {
-			kill(pid, SIGTERM);
-			close(out[0]);
-			waitpid(pid, NULL, 0);
-			if (errf)
-				fclose(errf);
-			return error_set(err, 0, 0, "perf script output exceeds %llu bytes",
-				(unsigned long long)INPUT_DEFAULT_MAX_BYTES);
-		}
-		if (progress && r->len >= next_progress) {
-			progress(ctx, r->len, 0);
-			next_progress += PROGRESS_STEP;
-		}
+	close(pipefd[1]);
+	fcntl(pipefd[0], F_SETFD, FD_CLOEXEC);
+	if (input_from_fd(out, pipefd[0], pid, err) < 0) {
+		if (errf)
+			fclose(errf);
+		return -1;
 	}
-	close(out[0]);
-	while (waitpid(pid, &r->status, 0) < 0) {
-		if (errno != EINTR) {
-			r->status = -1;
-			break;
+	if (out->len == 0) {
+		/* nothing at all: perf failed, or is too old for the options */
+		while (waitpid(pid, status, 0) < 0) {
+			if (errno != EINTR) {
+				*status = -1;
+				break;
+			}
 		}
+		out->child = 0;
+		stderr_line(errf, msg, msg_size);
 	}
-	stderr_line(errf, r->msg, sizeof r->msg);
 	if (errf)
 		fclose(errf);
-	r->text[r->len] = '\0';
 	return 0;
 }
 
-static bool
-run_ok(const struct run *r)
-{
-	return r->len > 0 || (WIFEXITED(r->status) && WEXITSTATUS(r->status) == 0);
-}
-
 int
-perf_data_convert_progress(const char *path, struct input *out,
-	struct error *err, void (*progress)(void *ctx, size_t done, size_t total),
-	void *ctx)
+perf_data_convert(const char *path, struct input *out, uint64_t max_bytes,
+	struct error *err)
 {
 	char *perf = NULL;
-	struct run r = { 0 };
 	/* --force: the file may belong to another user (perf refuses then);
 	 * +pid so that --group=pid works. Older perf lacks one or the other:
 	 * then plain `perf script`. */
@@ -174,11 +142,15 @@ perf_data_convert_progress(const char *path, struct input *out,
 	char *plain[] = { "perf", "script", "-i", (char *)path, NULL };
 	/* the path and perf's own words go into messages: escaped */
 	size_t need = escape_text(path, strlen(path), NULL, 0);
-	char *shown = xmalloc(need + 1), msg[sizeof r.msg * 4];
+	char *shown = xmalloc(need + 1), perf_msg[256], msg[sizeof perf_msg * 4];
+	int status;
 
 	escape_text(path, strlen(path), shown, need + 1);
 	memset(out, 0, sizeof *out);
 	out->fd = -1;
+	out->name = out->name_buf = shown;   /* freed by input_close() */
+	out->max_bytes = max_bytes ? max_bytes : INPUT_DEFAULT_MAX_BYTES;
+	out->wrapper = "perf.data";
 	error_set_file(err, shown);
 	if (strcmp(path, "-") == 0) {
 		error_set(err, 0, 0, "raw perf.data on standard input; save "
@@ -192,39 +164,25 @@ perf_data_convert_progress(const char *path, struct input *out,
 			"and open %s.txt", shown, shown, shown);
 		goto fail;
 	}
-	if (run_perf(perf, full, &r, err, progress, ctx) < 0)
+	if (start_perf(perf, full, out, &status, perf_msg, sizeof perf_msg, err) < 0)
 		goto fail;
-	if (!run_ok(&r) && run_perf(perf, plain, &r, err, progress, ctx) < 0)
+	if (out->len == 0 && (!WIFEXITED(status) || WEXITSTATUS(status) != 0) &&
+	    start_perf(perf, plain, out, &status, perf_msg, sizeof perf_msg, err) < 0)
 		goto fail;
-	if (!run_ok(&r)) {
-		if (WIFEXITED(r.status) && WEXITSTATUS(r.status) == 127) {
+	if (out->len == 0 && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
 			error_set(err, 0, 0, "cannot execute %s", perf);
 		} else {
-			escape_text(r.msg, strlen(r.msg), msg, sizeof msg);
+			escape_text(perf_msg, strlen(perf_msg), msg, sizeof msg);
 			error_set(err, 0, 0, "`perf script -i %s` failed: %s", shown,
 				msg[0] ? msg : "no output");
 		}
 		goto fail;
 	}
 	free(perf);
-	out->name = out->name_buf = shown;   /* freed by input_close() */
-	out->buf = r.text;
-	out->data = r.text;
-	out->len = r.len;
-	out->cap = r.len + 1;
-	out->size = r.len;
-	out->whole = true;
-	out->wrapper = "perf.data";
 	return 0;
 fail:
 	free(perf);
-	free(r.text);
-	free(shown);
+	input_close(out);
 	return -1;
-}
-
-int
-perf_data_convert(const char *path, struct input *out, struct error *err)
-{
-	return perf_data_convert_progress(path, out, err, NULL, NULL);
 }

@@ -31,7 +31,7 @@
 #include "units.h"
 #include "xmalloc.h"
 
-#define PROGRESS_STEP (64u << 20)
+#define PROGRESS_STEP (8u << 20)
 #define CACHE_MAX_BYTES ((size_t)512 << 20)  /* past this, lines are interned uncached */
 #define NEXT_WAYS 4
 #define KEY_FRAME 0u        /* cache key kinds, mixed into the hash */

@@ -17,6 +17,7 @@
 #include "load.h"
 #include "options.h"
 #include "print.h"
+#include "progress.h"
 #include "session.h"
 #include "top.h"
 #include "tui.h"
@@ -159,6 +160,7 @@ main(int argc, char **argv)
 {
 	struct options opts;
 	struct session s = { 0 };
+	struct progress_line progress;
 	struct error err;
 	char msg[1024];
 	int rc = 0;
@@ -194,6 +196,12 @@ main(int argc, char **argv)
 	s.opts = &opts;
 	s.order = opts.order;
 	profile_init(&s.prof);
+	if (isatty(STDERR_FILENO)) {
+		progress_line_init(&progress, stderr);
+		opts.load.progress = progress_line_update;
+		opts.load.progress_end = progress_line_end;
+		opts.load.progress_ctx = &progress;
+	}
 	if (pair_load(&s.prof, &opts, stderr, &err) < 0) {
 		fprintf(stderr, "scorch: %s\n", error_format(&err, msg, sizeof msg));
 		session_free(&s);

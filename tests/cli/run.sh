@@ -76,6 +76,14 @@ expect info 0 '^skipped: 1 lines skipped \(no count\) \(first at line 3\)$' 'war
 data=$here/../data/tiny-gcc.perf.data
 if command -v perf >/dev/null 2>&1; then
 	expect perf-data 0 '^sample type: cpu-clock:pppH \(nanoseconds\), total 156 ms \[shown\]$' '' -- --info "$data"
+	# perf's text is read as it comes, under --max-input
+	expect perf-data-cap 2 '' 'perf.data: input exceeds the limit of 24576 bytes \(raise it with --max-input=SIZE\)' -- --info --max-input=24K "$data"
+	# on a terminal, progress shows at once and is erased before the output
+	if command -v script >/dev/null 2>&1; then
+		script -qec "'$SCORCH' --info '$data'" /dev/null >"$tmp/tty" 2>&1
+		if grep -q "scorch: .*tiny-gcc.perf.data: perf script: 0 MB of text" "$tmp/tty" &&
+		    tr '\r' '\n' <"$tmp/tty" | grep -q '^ *file: .*tiny-gcc.perf.data$'; then ok; else bad "perf.data progress: $(cat -A "$tmp/tty" | head -3)"; fi
+	fi
 else
 	echo "note: perf not installed, perf.data conversion not exercised"
 fi
@@ -85,6 +93,15 @@ PATH=$tmp/noperf "$tmp/noperf/scorch" --folded "$data" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 2 ] && grep -q 'raw perf.data file and perf is not installed here; run `perf script -i ' "$tmp/err"; then ok; else bad "perf.data without perf: $(cat "$tmp/err")"; fi
 "$SCORCH" --folded - <"$data" >"$tmp/out" 2>"$tmp/err"
 if [ $? -eq 2 ] && grep -q 'raw perf.data on standard input' "$tmp/err"; then ok; else bad "perf.data on stdin: $(cat "$tmp/err")"; fi
+
+# progress while reading a big file, on a terminal only
+if command -v script >/dev/null 2>&1; then
+	awk 'BEGIN { for (i = 0; i < 60000; i++) printf "prog 1 %d.000001: 1 cycles:\n\t401000 f%d (/bin/prog)\n\t402000 main (/bin/prog)\n\n", i, i % 100 }' >"$tmp/big.perf"
+	script -qec "'$SCORCH' --info '$tmp/big.perf'" /dev/null >"$tmp/tty" 2>&1
+	if grep -q "scorch: .*big.perf: [0-9]* of [0-9]* MB read" "$tmp/tty"; then ok; else bad "read progress: $(cat -A "$tmp/tty" | head -3)"; fi
+	"$SCORCH" --info "$tmp/big.perf" >"$tmp/out" 2>"$tmp/err"
+	if [ ! -s "$tmp/err" ]; then ok; else bad "progress without a terminal: $(head -c 200 "$tmp/err")"; fi
+fi
 
 # a closed pipe ends a writer quietly
 awk 'BEGIN { for (i = 0; i < 200000; i++) printf "root;f%d %d\n", i, i + 1 }' >"$tmp/big.folded"
