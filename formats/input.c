@@ -338,17 +338,24 @@ fill(struct input *in, size_t want, struct error *err)
 	return 0;
 }
 
+/* Forgets the piece handed out last, restoring the byte its NUL hid. */
+static void
+drop_piece(struct input *in)
+{
+	if (!in->piece)
+		return;
+	in->buf[in->data - in->buf + in->piece] = in->saved;
+	in->data += in->piece;
+	in->len -= in->piece;
+	in->done += in->piece;
+	in->piece = 0;
+}
+
 int
 input_read_all(struct input *in, struct error *err)
 {
-	if (in->piece) {
-		/* pieces were handed out: the rest is what remains */
-		in->buf[in->data - in->buf + in->piece] = in->saved;
-		in->data += in->piece;
-		in->len -= in->piece;
-		in->done += in->piece;
-		in->piece = 0;
-	}
+	/* pieces were handed out: the rest is what remains */
+	drop_piece(in);
 	while (in->fd >= 0) {
 		/* a file's size says how much is left: one buffer, read once
 		 * (+1 sees a file that grew); a stream doubles */
@@ -372,13 +379,7 @@ input_next_piece(struct input *in, input_cut_fn cut, const char **data,
 {
 	size_t step = in->piece_bytes ? in->piece_bytes : INPUT_PIECE_BYTES;
 
-	if (in->piece) {
-		in->buf[in->data - in->buf + in->piece] = in->saved;
-		in->data += in->piece;
-		in->len -= in->piece;
-		in->done += in->piece;
-		in->piece = 0;
-	}
+	drop_piece(in);
 	for (;;) {
 		size_t end;
 
