@@ -28,6 +28,31 @@ list_cursor_fit(struct list_cursor *c, long n, long h)
 		c->top = 0;
 }
 
+void
+list_cursor_fit_index(size_t *sel, size_t *top, size_t n, int h)
+{
+	struct list_cursor c = { (long)*sel, (long)*top };
+
+	list_cursor_fit(&c, (long)n, h);
+	*sel = c.sel > 0 ? (size_t)c.sel : 0;
+	*top = (size_t)c.top;
+}
+
+void
+list_geom(int height, bool crumb, struct list_geom *g)
+{
+	int y = 0;
+
+	g->title_y = height >= 6 ? y++ : -1;
+	g->crumb_y = height >= 8 && crumb ? y++ : -1;
+	g->head_y = height >= 3 ? y++ : -1;
+	g->status_y = height >= 2 ? height - 1 : -1;
+	g->rows_y = y;
+	g->rows_h = (g->status_y >= 0 ? g->status_y : height) - y;
+	if (g->rows_h < 0)
+		g->rows_h = 0;
+}
+
 /* From row r, the nearest row in direction dir that is not skipped;
  * r itself when there is none. */
 static long

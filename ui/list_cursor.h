@@ -1,6 +1,7 @@
 /* What the explorer's lists (top table, label picker, delta table, gone
- * and new stacks) share: a selected row that stays on screen, and the names
- * of the keys for their hint lines. */
+ * and new stacks) share: a selected row that stays on screen, the screen
+ * layout of the full-screen ones, and the names of the keys for their
+ * hint lines. */
 #ifndef SCORCH_UI_LIST_CURSOR_H
 #define SCORCH_UI_LIST_CURSOR_H
 
@@ -21,6 +22,18 @@ int list_cursor_action(struct list_cursor *c, long n, long h, enum action a,
 	bool (*skip)(const void *ctx, long row), const void *ctx);
 /* Keeps the selection in range and on screen. */
 void list_cursor_fit(struct list_cursor *c, long n, long h);
+/* The same for a view that keeps its selection and first row as
+ * indices (0 when there are no rows). */
+void list_cursor_fit_index(size_t *sel, size_t *top, size_t n, int h);
+
+/* A full-screen list's rows: title, breadcrumb (when filters are on),
+ * column heads, the rows, and a status line, each dropped (-1) when the
+ * screen is too short for it. */
+struct list_geom {
+	int title_y, crumb_y, head_y, rows_y, rows_h, status_y;
+};
+
+void list_geom(int height, bool crumb, struct list_geom *g);
 
 /* The first key that runs a in the top view, "" when none does. */
 const char *list_key(const struct ui *ui, enum action a, char *buf, size_t size);

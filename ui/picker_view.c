@@ -181,38 +181,10 @@ static const struct prompt_ops filter_prompt = {
 
 /* --- actions -------------------------------------------------------------------- */
 
-struct picker_geom {
-	int title_y, crumb_y, head_y, rows_y, rows_h, status_y;
-};
-
-static void
-geom(const struct picker_state *st, int height, struct picker_geom *g)
-{
-	int y = 0;
-
-	g->title_y = height >= 6 ? y++ : -1;
-	g->crumb_y = height >= 8 && breadcrumb_active(st->s) ? y++ : -1;
-	g->head_y = height >= 3 ? y++ : -1;
-	g->status_y = height >= 2 ? height - 1 : -1;
-	g->rows_y = y;
-	g->rows_h = (g->status_y >= 0 ? g->status_y : height) - y;
-	if (g->rows_h < 0)
-		g->rows_h = 0;
-}
-
 static void
 clamp(struct picker_state *st, int rows_h)
 {
-	size_t n = n_rows(st), h = rows_h > 0 ? (size_t)rows_h : 1;
-
-	if (st->sel >= n)
-		st->sel = n ? n - 1 : 0;
-	if (st->sel < st->top)
-		st->top = st->sel;
-	else if (st->sel >= st->top + h)
-		st->top = st->sel - h + 1;
-	if (n <= h)
-		st->top = 0;
+	list_cursor_fit_index(&st->sel, &st->top, n_rows(st), rows_h);
 }
 
 /* Enter: a key lists its values; a value becomes a tag filter, and the
@@ -273,11 +245,11 @@ static unsigned
 picker_action(struct view *v, enum action a)
 {
 	struct picker_state *st = v->state;
-	struct picker_geom g;
+	struct list_geom g;
 	size_t n = n_rows(st), old_sel = st->sel, old_top = st->top;
 	struct list_cursor cur;
 
-	geom(st, v->ui->canvas.height, &g);
+	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
 	cur.sel = (long)st->sel;
 	cur.top = (long)st->top;
 	if (list_cursor_action(&cur, (long)n, g.rows_h, a, NULL, NULL) >= 0)
@@ -335,11 +307,11 @@ static unsigned
 picker_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 {
 	struct picker_state *st = v->state;
-	struct picker_geom g;
+	struct list_geom g;
 	size_t row;
 
 	(void)x;
-	geom(st, v->ui->canvas.height, &g);
+	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
 	if (y < g.rows_y || y >= g.rows_y + g.rows_h)
 		return VIEW_HANDLED;
 	row = st->top + (size_t)(y - g.rows_y);
@@ -459,10 +431,10 @@ static void
 picker_draw(struct view *v, struct canvas *c)
 {
 	struct picker_state *st = v->state;
-	struct picker_geom g;
+	struct list_geom g;
 	size_t n = n_rows(st);
 
-	geom(st, c->height, &g);
+	list_geom(c->height, breadcrumb_active(st->s), &g);
 	clamp(st, g.rows_h);
 	if (g.title_y >= 0)
 		draw_title(st, c, g.title_y);

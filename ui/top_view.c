@@ -129,41 +129,11 @@ put_right(struct canvas *c, int x, int y, int w, const char *s, unsigned role,
 
 /* --- geometry ------------------------------------------------------------------ */
 
-struct top_geom {
-	int title_y, crumb_y, head_y, rows_y, rows_h, status_y;
-};
-
-static void
-geom(const struct top_state *st, int height, struct top_geom *g)
-{
-	int y = 0;
-
-	g->title_y = height >= 6 ? y++ : -1;
-	g->crumb_y = height >= 8 && breadcrumb_active(st->s) ? y++ : -1;
-	g->head_y = height >= 3 ? y++ : -1;
-	g->status_y = height >= 2 ? height - 1 : -1;
-	g->rows_y = y;
-	g->rows_h = (g->status_y >= 0 ? g->status_y : height) - y;
-	if (g->rows_h < 0)
-		g->rows_h = 0;
-}
-
 /* Keeps the selection in the view and on screen. */
 static void
 clamp(struct top_state *st, int rows_h)
 {
-	size_t n = st->tp->n_view, h = rows_h > 0 ? (size_t)rows_h : 1;
-
-	if (st->sel >= n)
-		st->sel = n ? n - 1 : 0;
-	if (st->sel < st->top)
-		st->top = st->sel;
-	else if (st->sel >= st->top + h)
-		st->top = st->sel - h + 1;
-	if (n > h && st->top > n - h)
-		st->top = n - h;
-	if (n <= h)
-		st->top = 0;
+	list_cursor_fit_index(&st->sel, &st->top, st->tp->n_view, rows_h);
 }
 
 static const struct top_row *
@@ -301,13 +271,13 @@ static unsigned
 top_action(struct view *v, enum action a)
 {
 	struct top_state *st = v->state;
-	struct top_geom g;
+	struct list_geom g;
 	const struct top_row *r = selected(st);
 	size_t old_sel = st->sel, old_top = st->top, n = st->tp->n_view;
 	struct list_cursor cur;
 	bool changed = false;
 
-	geom(st, v->ui->canvas.height, &g);
+	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
 	cur.sel = (long)st->sel;
 	cur.top = (long)st->top;
 	if (list_cursor_action(&cur, (long)n, g.rows_h, a, NULL, NULL) >= 0)
@@ -356,11 +326,11 @@ static unsigned
 top_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 {
 	struct top_state *st = v->state;
-	struct top_geom g;
+	struct list_geom g;
 	size_t row;
 
 	(void)x;
-	geom(st, v->ui->canvas.height, &g);
+	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
 	if (y < g.rows_y || y >= g.rows_y + g.rows_h)
 		return VIEW_HANDLED;
 	row = st->top + (size_t)(y - g.rows_y);
@@ -464,11 +434,11 @@ static void
 top_draw(struct view *v, struct canvas *c)
 {
 	struct top_state *st = v->state;
-	struct top_geom g;
+	struct list_geom g;
 	unsigned cols = shown_columns(c->width);
 	struct search *search = explore_search(v->ui);
 
-	geom(st, c->height, &g);
+	list_geom(c->height, breadcrumb_active(st->s), &g);
 	clamp(st, g.rows_h);
 	if (g.title_y >= 0)
 		draw_title(st, c, g.title_y);
