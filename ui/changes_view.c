@@ -263,25 +263,9 @@ changes_action(struct view *v, enum action a)
 	switch (a) {
 	case ACTION_SHOW_IN_GRAPH:
 		return show(v, st);
-	case ACTION_VIEW_CHANGES:
-		ui_pop(v->ui);
-		return VIEW_HANDLED | VIEW_REDRAW;
-	case ACTION_VIEW_DELTA: {
-		struct view *fv = st->fv;
-		struct ui *ui = v->ui;
-
-		ui_pop(ui);
-		return pair_ui_action(fv, a);
-	}
-	case ACTION_VIEW_CLOSE:
-	case ACTION_QUIT:
-	case ACTION_VIEW_HELP:
-	case ACTION_VIEW_INFO:
-	case ACTION_SCREEN_REDRAW:
-		return VIEW_UNHANDLED;
 	default:
-		ui_message(v->ui, "%s does nothing in this list", action_name(a));
-		return VIEW_HANDLED | VIEW_REDRAW;
+		return pair_ui_list_action(v, st->fv, ACTION_VIEW_CHANGES, a,
+			"this list");
 	}
 }
 

@@ -171,24 +171,9 @@ delta_action(struct view *v, enum action a)
 			ui_message(ui, "That function is not in the graph as it is now");
 		return VIEW_HANDLED | VIEW_REDRAW;
 	}
-	case ACTION_VIEW_DELTA:
-		ui_pop(ui);
-		return VIEW_HANDLED | VIEW_REDRAW;
-	case ACTION_VIEW_CHANGES: {
-		struct view *fv = st->fv;
-
-		ui_pop(ui);
-		return pair_ui_action(fv, a);
-	}
-	case ACTION_VIEW_CLOSE:
-	case ACTION_QUIT:
-	case ACTION_VIEW_HELP:
-	case ACTION_VIEW_INFO:
-	case ACTION_SCREEN_REDRAW:
-		return VIEW_UNHANDLED;
 	default:
-		ui_message(ui, "%s does nothing in the delta table", action_name(a));
-		return VIEW_HANDLED | VIEW_REDRAW;
+		return pair_ui_list_action(v, st->fv, ACTION_VIEW_DELTA, a,
+			"the delta table");
 	}
 }
 

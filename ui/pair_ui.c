@@ -427,3 +427,30 @@ pair_ui_show_frame(struct view *fv, uint32_t frame)
 	free(path);
 	return ok;
 }
+
+unsigned
+pair_ui_list_action(struct view *v, struct view *fv, enum action own,
+	enum action a, const char *where)
+{
+	struct ui *ui = v->ui;
+
+	if (a == own) {
+		ui_pop(ui);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
+	switch (a) {
+	case ACTION_VIEW_DELTA:
+	case ACTION_VIEW_CHANGES:
+		ui_pop(ui);
+		return pair_ui_action(fv, a);
+	case ACTION_VIEW_CLOSE:
+	case ACTION_QUIT:
+	case ACTION_VIEW_HELP:
+	case ACTION_VIEW_INFO:
+	case ACTION_SCREEN_REDRAW:
+		return VIEW_UNHANDLED;
+	default:
+		ui_message(ui, "%s does nothing in %s", action_name(a), where);
+		return VIEW_HANDLED | VIEW_REDRAW;
+	}
+}

@@ -59,6 +59,13 @@ void pair_ui_geom(struct pair_ui *p, struct flame_geom *g);
 /* The actions of these modes (and of their lists); VIEW_UNHANDLED for
  * any other. v is the flame view. */
 unsigned pair_ui_action(struct view *v, enum action a);
+/* What the delta table and the gone/new list (v, opened over the graph
+ * fv by action own) do alike with an action of neither's own: own again
+ * closes v, the other list's action replaces v with it, what the explorer
+ * handles (close, quit, help, info, redraw) passes through, and the rest
+ * says it does nothing "in <where>". */
+unsigned pair_ui_list_action(struct view *v, struct view *fv, enum action own,
+	enum action a, const char *where);
 /* Repaints a span that draw_span gave its plain frame colour. */
 void pair_ui_span(struct pair_ui *p, struct canvas *c, const struct span *sp,
 	int y);
