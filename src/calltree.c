@@ -6,6 +6,7 @@
 #include "calltree.h"
 #include "escape.h"
 #include "hash.h"
+#include "msort.h"
 #include "profile.h"
 #include "xmalloc.h"
 
@@ -312,8 +313,9 @@ struct sort_ctx {
 };
 
 static int
-node_cmp(const struct sort_ctx *ctx, uint32_t x, uint32_t y)
+node_cmp(const void *c, uint32_t x, uint32_t y)
 {
+	const struct sort_ctx *ctx = c;
 	const struct ct_node *a = &ctx->t->nodes[x], *b = &ctx->t->nodes[y];
 
 	if (ctx->order == CALLTREE_BY_WEIGHT) {
@@ -324,35 +326,6 @@ node_cmp(const struct sort_ctx *ctx, uint32_t x, uint32_t y)
 	}
 	return name_cmp(profile_frame(ctx->t->prof, a->frame),
 		profile_frame(ctx->t->prof, b->frame));
-}
-
-/* Merge sort of a child id array (qsort has no context argument in C11). */
-static void
-sort_ids(const struct sort_ctx *ctx, uint32_t *ids, uint32_t *tmp, size_t n)
-{
-	size_t mid = n / 2, i = 0, j = mid, k = 0;
-
-	if (n < 2)
-		return;
-	if (n <= 8) {
-		for (i = 1; i < n; i++) {
-			uint32_t v = ids[i];
-
-			for (j = i; j > 0 && node_cmp(ctx, ids[j - 1], v) > 0; j--)
-				ids[j] = ids[j - 1];
-			ids[j] = v;
-		}
-		return;
-	}
-	sort_ids(ctx, ids, tmp, mid);
-	sort_ids(ctx, ids + mid, tmp, n - mid);
-	while (i < mid && j < n)
-		tmp[k++] = node_cmp(ctx, ids[j], ids[i]) < 0 ? ids[j++] : ids[i++];
-	while (i < mid)
-		tmp[k++] = ids[i++];
-	while (j < n)
-		tmp[k++] = ids[j++];
-	memcpy(ids, tmp, n * sizeof *ids);
 }
 
 void
@@ -376,7 +349,7 @@ calltree_sort(struct calltree *t, enum calltree_order order)
 		}
 		for (uint32_t c = pn->first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
 			ids[k++] = c;
-		sort_ids(&ctx, ids, tmp, k);
+		msort_ids(ids, tmp, k, node_cmp, &ctx);
 		pn->first_child = ids[0];
 		for (size_t i = 0; i + 1 < k; i++)
 			t->nodes[ids[i]].next_sibling = ids[i + 1];

@@ -7,6 +7,7 @@
 #include "diffstat.h"
 #include "hash.h"
 #include "merge.h"
+#include "msort.h"
 #include "profile.h"
 #include "xmalloc.h"
 
@@ -408,6 +409,7 @@ diff_table_build(struct diff_table *tab, const struct diffstat *d)
 struct sort_ctx {
 	const struct profile *p;
 	enum diff_sort key;
+	const struct diff_func *rows;
 };
 
 static int
@@ -451,36 +453,34 @@ func_cmp(const struct sort_ctx *ctx, const struct diff_func *a,
 	return c ? c : name_cmp(ctx->p, a->frame, b->frame);
 }
 
-/* Merge sort: qsort has no context argument in C11. */
-static void
-sort_funcs(const struct sort_ctx *ctx, struct diff_func *v, struct diff_func *tmp,
-	size_t n)
+static int
+row_cmp(const void *c, uint32_t a, uint32_t b)
 {
-	size_t mid = n / 2, i = 0, j = mid, k = 0;
+	const struct sort_ctx *ctx = c;
 
-	if (n < 2)
-		return;
-	sort_funcs(ctx, v, tmp, mid);
-	sort_funcs(ctx, v + mid, tmp, n - mid);
-	while (i < mid && j < n)
-		tmp[k++] = func_cmp(ctx, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
-	while (i < mid)
-		tmp[k++] = v[i++];
-	while (j < n)
-		tmp[k++] = v[j++];
-	memcpy(v, tmp, n * sizeof *v);
+	return func_cmp(ctx, &ctx->rows[a], &ctx->rows[b]);
 }
 
 void
 diff_table_sort(struct diff_table *t, const struct diffstat *d, enum diff_sort key)
 {
-	struct sort_ctx ctx = { d->tree->prof, key };
-	struct diff_func *tmp;
+	struct sort_ctx ctx = { d->tree->prof, key, t->rows };
+	struct diff_func *rows;
+	uint32_t *ids, *tmp;
 
 	if (t->n < 2)
 		return;
+	ids = xmalloc(t->n * sizeof *ids);
 	tmp = xmalloc(t->n * sizeof *tmp);
-	sort_funcs(&ctx, t->rows, tmp, t->n);
+	for (size_t i = 0; i < t->n; i++)
+		ids[i] = (uint32_t)i;
+	msort_ids(ids, tmp, t->n, row_cmp, &ctx);
+	rows = xmalloc(t->n * sizeof *rows);
+	for (size_t i = 0; i < t->n; i++)
+		rows[i] = t->rows[ids[i]];
+	free(t->rows);
+	t->rows = rows;
+	free(ids);
 	free(tmp);
 }
 
