@@ -248,12 +248,59 @@ calltree_builder_finish(struct calltree_builder *b, enum calltree_order order)
 	return t;
 }
 
-static void
-build_stack(void *ctx, const uint32_t *frames, size_t depth, const double v[2])
-{
-	struct calltree_builder *b = ctx;
+/* A query's stacks, copied in the tree's order (root first, or leaf
+ * first when inverted), to be added sorted: then each stack shares the
+ * longest possible prefix with the one before, and everything past that
+ * prefix is new, so no existing child is ever searched for. In the
+ * order the profile holds them, finding the existing part of each path
+ * meant walking siblings all over the node array. */
+struct stack_buffer {
+	uint32_t *frames;
+	size_t n_frames, cap_frames;
+	struct buffered_stack {
+		size_t off;
+		size_t depth;
+		double v[2];
+	} *stacks;
+	size_t n, cap;
+	bool inverted;
+};
 
-	add_stack(b, frames, depth, b->t->query.inverted, v);
+static void
+buffer_stack(void *ctx, const uint32_t *frames, size_t depth, const double v[2])
+{
+	struct stack_buffer *sb = ctx;
+	struct buffered_stack *s;
+	uint32_t *dst;
+
+	sb->frames = xgrow(sb->frames, &sb->cap_frames, sb->n_frames + depth,
+		sizeof *sb->frames);
+	dst = sb->frames + sb->n_frames;
+	for (size_t i = 0; i < depth; i++)
+		dst[i] = sb->inverted ? frames[depth - 1 - i] : frames[i];
+	sb->stacks = xgrow(sb->stacks, &sb->cap, sb->n + 1, sizeof *sb->stacks);
+	s = &sb->stacks[sb->n++];
+	s->off = sb->n_frames;
+	s->depth = depth;
+	s->v[0] = v[0];
+	s->v[1] = v[1];
+	sb->n_frames += depth;
+}
+
+/* Any order that keeps the stacks sharing a prefix together will do:
+ * the bytes of the frame ids, then the shorter first. */
+static int
+buffered_cmp(const void *ctx, uint32_t x, uint32_t y)
+{
+	const struct stack_buffer *sb = ctx;
+	const struct buffered_stack *a = &sb->stacks[x], *b = &sb->stacks[y];
+	size_t n = a->depth < b->depth ? a->depth : b->depth;
+	int c = n ? memcmp(sb->frames + a->off, sb->frames + b->off,
+		n * sizeof *sb->frames) : 0;
+
+	if (c)
+		return c;
+	return a->depth < b->depth ? -1 : a->depth > b->depth;
 }
 
 struct calltree *
@@ -261,8 +308,26 @@ calltree_build(const struct profile *prof, const struct query *q,
 	enum calltree_order order)
 {
 	struct calltree_builder *b = calltree_builder_new(prof, q);
+	struct stack_buffer sb = { .inverted = q->inverted };
+	uint32_t *ids, *tmp;
 
-	query_run(prof, q, build_stack, b);
+	query_run(prof, q, buffer_stack, &sb);
+	if (sb.n > UINT32_MAX)
+		fatal("too many stacks (%zu)", sb.n);
+	ids = xmalloc((sb.n ? sb.n : 1) * sizeof *ids);
+	tmp = xmalloc((sb.n ? sb.n : 1) * sizeof *tmp);
+	for (size_t i = 0; i < sb.n; i++)
+		ids[i] = (uint32_t)i;
+	msort_ids(ids, tmp, sb.n, buffered_cmp, &sb);
+	free(tmp);
+	for (size_t i = 0; i < sb.n; i++) {
+		const struct buffered_stack *s = &sb.stacks[ids[i]];
+
+		add_stack(b, sb.frames + s->off, s->depth, false, s->v);
+	}
+	free(ids);
+	free(sb.frames);
+	free(sb.stacks);
 	return calltree_builder_finish(b, order);
 }
 
@@ -313,10 +378,11 @@ struct sort_ctx {
 };
 
 static int
-node_cmp(const void *c, uint32_t x, uint32_t y)
+node_cmp(const void *arg, uint32_t x, uint32_t y)
 {
-	const struct sort_ctx *ctx = c;
+	const struct sort_ctx *ctx = arg;
 	const struct ct_node *a = &ctx->t->nodes[x], *b = &ctx->t->nodes[y];
+	int c;
 
 	if (ctx->order == CALLTREE_BY_WEIGHT) {
 		double wa = a->total[0] + a->total[1], wb = b->total[0] + b->total[1];
@@ -324,8 +390,13 @@ node_cmp(const void *c, uint32_t x, uint32_t y)
 		if (wa != wb)
 			return wa > wb ? -1 : 1;
 	}
-	return name_cmp(profile_frame(ctx->t->prof, a->frame),
+	c = name_cmp(profile_frame(ctx->t->prof, a->frame),
 		profile_frame(ctx->t->prof, b->frame));
+	if (c)
+		return c;
+	/* one name in two modules: the order must not depend on the order
+	 * the nodes were made in */
+	return a->frame < b->frame ? -1 : a->frame > b->frame;
 }
 
 void
