@@ -2,6 +2,8 @@
  * of many functions whose call tree is walked depth first, so that lines
  * share prefixes as stackcollapse output does. Deterministic for a seed.
  * usage: gen-folded MEGABYTES [SEED] */
+#include "config.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
