@@ -252,8 +252,9 @@ calltree_builder_finish(struct calltree_builder *b, enum calltree_order order)
  * first when inverted), to be added sorted: then each stack shares the
  * longest possible prefix with the one before, and everything past that
  * prefix is new, so no existing child is ever searched for. In the
- * order the profile holds them, finding the existing part of each path
- * meant walking siblings all over the node array. */
+ * order perf script samples come, finding the existing part of each path
+ * meant walking siblings all over the node array. Folded files are mostly
+ * in order already; sorting them would only cost (worth_sorting). */
 struct stack_buffer {
 	uint32_t *frames;
 	size_t n_frames, cap_frames;
@@ -303,6 +304,43 @@ buffered_cmp(const void *ctx, uint32_t x, uint32_t y)
 	return a->depth < b->depth ? -1 : a->depth > b->depth;
 }
 
+/* Whether the profile's stacks, in its order, share less than half their
+ * frames with the stack before: judged on up to WORTH_SORTING_PAIRS pairs
+ * spread over the profile, in the tree's orientation. */
+#define WORTH_SORTING_PAIRS 4096
+
+static bool
+worth_sorting(const struct profile *p, bool inverted)
+{
+	size_t step = p->n_stacks / WORTH_SORTING_PAIRS + 1;
+	uint64_t shared = 0, total = 0;
+
+	for (size_t s = 1; s < p->n_stacks; s += step) {
+		const uint32_t *a = profile_stack_frames(p, (uint32_t)(s - 1));
+		const uint32_t *b = profile_stack_frames(p, (uint32_t)s);
+		size_t da = p->stacks[s - 1].depth, db = p->stacks[s].depth;
+		size_t n = da < db ? da : db, i = 0;
+
+		if (inverted)
+			while (i < n && a[da - 1 - i] == b[db - 1 - i])
+				i++;
+		else
+			while (i < n && a[i] == b[i])
+				i++;
+		shared += i;
+		total += db;
+	}
+	return shared * 2 < total;
+}
+
+static void
+build_stack(void *ctx, const uint32_t *frames, size_t depth, const double v[2])
+{
+	struct calltree_builder *b = ctx;
+
+	add_stack(b, frames, depth, b->t->query.inverted, v);
+}
+
 struct calltree *
 calltree_build(const struct profile *prof, const struct query *q,
 	enum calltree_order order)
@@ -311,6 +349,10 @@ calltree_build(const struct profile *prof, const struct query *q,
 	struct stack_buffer sb = { .inverted = q->inverted };
 	uint32_t *ids, *tmp;
 
+	if (!worth_sorting(prof, q->inverted)) {
+		query_run(prof, q, build_stack, b);
+		return calltree_builder_finish(b, order);
+	}
 	query_run(prof, q, buffer_stack, &sb);
 	if (sb.n > UINT32_MAX)
 		fatal("too many stacks (%zu)", sb.n);
