@@ -125,27 +125,57 @@ is_comment(const char *s, const char *e)
 	return s < e && s[0] == '#';
 }
 
+/* Walks the first DIFF_SNIFF_LINES lines that count (not blank, not
+ * comments): how many of them carry two counts, in *two; returns how many
+ * there are, and *end is set after the last (a line cut off by the end of
+ * data counts only when ends_input). */
+static int
+sniff_lines(const char *data, size_t len, bool ends_input, int *two,
+	size_t *end)
+{
+	const char *p = data, *stop = data + len;
+	int lines = 0;
+
+	*two = 0;
+	*end = 0;
+	while (p < stop && lines < DIFF_SNIFF_LINES) {
+		const char *nl = memchr(p, '\n', (size_t)(stop - p));
+		const char *le = nl ? nl : stop;
+		const char *te = trim_right(p, le);
+
+		if (!nl && !ends_input)
+			break;
+		if (te > p && !is_comment(p, te)) {
+			lines++;
+			if (line_has_two_counts(p, te))
+				(*two)++;
+		}
+		p = nl ? nl + 1 : stop;
+		*end = (size_t)(p - data);
+	}
+	return lines;
+}
+
 /* Decides the variant once per file: two counts when most of the first
  * lines carry two (a frame may end in a number, e.g. `retry 3`). */
 static bool
 file_is_differential(const char *data, size_t len)
 {
-	const char *p = data, *end = data + len;
-	int lines = 0, two = 0;
+	size_t end;
+	int two, lines = sniff_lines(data, len, true, &two, &end);
 
-	while (p < end && lines < DIFF_SNIFF_LINES) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		const char *te = trim_right(p, le);
-
-		if (te > p && !is_comment(p, te)) {
-			lines++;
-			if (line_has_two_counts(p, te))
-				two++;
-		}
-		p = nl ? nl + 1 : end;
-	}
 	return lines > 0 && two * 2 > lines;
+}
+
+/* The first piece holds the lines the variant is decided on, however
+ * long they are (or the whole input, which ends a piece anyway). */
+static size_t
+cut_after_sniff_lines(const char *p, size_t len)
+{
+	size_t end;
+	int two;
+
+	return sniff_lines(p, len, false, &two, &end) == DIFF_SNIFF_LINES ? end : 0;
 }
 
 /* Maps one trailing `_[k]`-style annotation to a kind; shortens *len. */
@@ -173,6 +203,11 @@ struct folded_state {
 	const char *prev;
 	uint32_t *prev_ids, *prev_ends;
 	size_t prev_n, prev_cap;
+	bool diff;           /* two counts a line */
+	long lineno;
+	size_t empty;        /* empty frame names dropped */
+	long first_empty;    /* where the first was, and its line */
+	char *first_empty_text;
 };
 
 static void
@@ -249,19 +284,97 @@ remember_line(struct folded_state *st, const char *line, size_t n)
 	st->prev_n = n;
 }
 
+/* One piece of whole lines. */
+static int
+parse_piece(struct folded_state *st, struct sink *out, const char *data,
+	size_t size)
+{
+	const char *p = data, *end = data + size;
+
+	st->prev = NULL;   /* the previous piece is gone */
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end, *te, *stack_end;
+		double c[2] = { 0, 0 };
+		size_t empty_before = st->empty;
+		long n;
+
+		st->lineno++;
+		te = trim_right(p, le);
+		/* a terminal's echo of Ctrl-C ("^C") glued to the line a tracer
+		 * printed as it was interrupted: the line may be cut too, so it
+		 * is skipped (and reported), as the tools' own post-processing
+		 * drops it */
+		if (te - p >= 2 && p[0] == '^' && p[1] == 'C') {
+			sink_skip(out, "lines skipped (starting with a ^C echo)",
+				st->lineno, p, (size_t)(le - p));
+			st->prev = NULL;
+			goto next;
+		}
+		if (te == p || is_comment(p, te))
+			goto next;
+		if (split_counts(p, te, st->diff, &stack_end, c) == 0) {
+			const char *q = te;
+			const char *tok = last_token(p, &q);
+			double tmp[2];
+
+			if (st->diff && split_counts(p, te, false, &stack_end, tmp) == 1)
+				sink_skip(out, "lines skipped (one count in a two-count file)",
+					st->lineno, p, (size_t)(le - p));
+			else if (tok == p || !(*tok >= '0' && *tok <= '9'))
+				sink_skip(out, "lines skipped (no count)", st->lineno, p,
+					(size_t)(le - p));
+			else
+				sink_skip(out, "lines skipped (bad count)", st->lineno, p,
+					(size_t)(le - p));
+			st->prev = NULL;
+			goto next;
+		}
+		n = split_frames(st, out, p, stack_end, &st->empty);
+		if (n < 0) {
+			sink_fail_at(out, st->lineno);
+			return -1;
+		}
+		if (st->empty > empty_before && !st->first_empty) {
+			/* a copy: the piece will be gone when it is reported */
+			st->first_empty = st->lineno;
+			st->first_empty_text = xstrndup(p, (size_t)(le - p) < PROFILE_EXCERPT_MAX ?
+				(size_t)(le - p) : PROFILE_EXCERPT_MAX);
+		}
+		if (n == 0) {
+			sink_skip(out, "lines skipped (no frames)", st->lineno, p,
+				(size_t)(le - p));
+			st->prev = NULL;
+			goto next;
+		}
+		if (st->diff ? sink_sample(out, st->ids, (size_t)n, c, NULL) < 0 :
+		    sink_sample1(out, st->ids, (size_t)n, 0, c[0], NULL) < 0) {
+			sink_fail_at(out, st->lineno);
+			return -1;
+		}
+		remember_line(st, p, (size_t)n);
+next:
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+/* The input is read in pieces of whole lines; the variant (one count or
+ * two) is decided on the first, which holds the lines it is decided on. */
 static int
 folded_parse(struct input *in, struct sink *out, struct error *err)
 {
-	const char *p = in->data, *end = in->data + in->len;
-	bool diff = file_is_differential(in->data, in->len);
 	const char *unit = out->opts->unit ? out->opts->unit : UNIT_SAMPLES;
 	struct folded_state st = { 0 };
-	size_t empty = 0, first_empty_len = 0;
-	long lineno = 0, first_empty = 0;
-	const char *first_empty_text = "";
+	const char *piece = "";
+	size_t len = 0;
+	int more = input_next_piece(in, cut_after_sniff_lines, &piece, &len, err);
 	int rc = -1;
 
-	if (diff) {
+	if (more < 0)
+		return -1;
+	st.diff = more > 0 && file_is_differential(piece, len);
+	if (st.diff) {
 		if (sink_type(out, "before", unit) < 0 || sink_type(out, "after", unit) < 0)
 			return -1;
 		sink_set_differential(out);
@@ -269,76 +382,19 @@ folded_parse(struct input *in, struct sink *out, struct error *err)
 	} else if (sink_type(out, "samples", unit) < 0) {
 		return -1;
 	}
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end, *te, *stack_end;
-		double c[2] = { 0, 0 };
-		size_t empty_before = empty;
-		long n;
-
-		lineno++;
-		te = trim_right(p, le);
-		/* a terminal's echo of Ctrl-C ("^C") glued to the line a tracer
-		 * printed as it was interrupted: the line may be cut too, so it
-		 * is skipped (and reported), as the tools' own post-processing
-		 * drops it */
-		if (te - p >= 2 && p[0] == '^' && p[1] == 'C') {
-			sink_skip(out, "lines skipped (starting with a ^C echo)", lineno,
-				p, (size_t)(le - p));
-			st.prev = NULL;
-			goto next;
-		}
-		if (te == p || is_comment(p, te))
-			goto next;
-		if (split_counts(p, te, diff, &stack_end, c) == 0) {
-			const char *q = te;
-			const char *tok = last_token(p, &q);
-			double tmp[2];
-
-			if (diff && split_counts(p, te, false, &stack_end, tmp) == 1)
-				sink_skip(out, "lines skipped (one count in a two-count file)",
-					lineno, p, (size_t)(le - p));
-			else if (tok == p || !(*tok >= '0' && *tok <= '9'))
-				sink_skip(out, "lines skipped (no count)", lineno, p,
-					(size_t)(le - p));
-			else
-				sink_skip(out, "lines skipped (bad count)", lineno, p,
-					(size_t)(le - p));
-			st.prev = NULL;
-			goto next;
-		}
-		n = split_frames(&st, out, p, stack_end, &empty);
-		if (n < 0) {
-			sink_fail_at(out, lineno);
+	while (more > 0) {
+		if (parse_piece(&st, out, piece, len) < 0)
 			goto out;
-		}
-		if (empty > empty_before && !first_empty) {
-			first_empty = lineno;
-			first_empty_text = p;
-			first_empty_len = (size_t)(le - p);
-		}
-		if (n == 0) {
-			sink_skip(out, "lines skipped (no frames)", lineno, p,
-				(size_t)(le - p));
-			st.prev = NULL;
-			goto next;
-		}
-		if (diff ? sink_sample(out, st.ids, (size_t)n, c, NULL) < 0 :
-		    sink_sample1(out, st.ids, (size_t)n, 0, c[0], NULL) < 0) {
-			sink_fail_at(out, lineno);
-			goto out;
-		}
-		remember_line(&st, p, (size_t)n);
-next:
-		p = nl ? nl + 1 : end;
-		if ((lineno & 0xfffff) == 0)
-			sink_progress(out, (size_t)(p - in->data), in->len);
+		sink_progress(out, input_offset(in) + len, in->size);
+		more = input_next_piece(in, input_cut_lines, &piece, &len, err);
 	}
-	if (empty > 0) {
+	if (more < 0)
+		goto out;
+	if (st.empty > 0) {
 		/* dropped, not skipped: the rest of those lines was used */
-		sink_skip(out, "empty frame names dropped", first_empty,
-			first_empty_text, first_empty_len);
-		out->prof->skips[out->prof->n_skips - 1].count = empty;
+		sink_skip(out, "empty frame names dropped", st.first_empty,
+			st.first_empty_text, strlen(st.first_empty_text));
+		out->prof->skips[out->prof->n_skips - 1].count = st.empty;
 	}
 	rc = 0;
 out:
@@ -346,7 +402,7 @@ out:
 	free(st.ends);
 	free(st.prev_ids);
 	free(st.prev_ends);
-	(void)err;
+	free(st.first_empty_text);
 	return rc;
 }
 
@@ -392,4 +448,5 @@ const struct format format_folded = {
 	.description = "collapsed stacks `a;b;c 12` (stackcollapse, inferno, bcc -f, difffolded)",
 	.probe = folded_probe,
 	.parse = folded_parse,
+	.streams = true,
 };

@@ -373,6 +373,14 @@ input_read_all(struct input *in, struct error *err)
 	return 0;
 }
 
+size_t
+input_cut_lines(const char *p, size_t len)
+{
+	const char *nl = len ? memrchr(p, '\n', len) : NULL;
+
+	return nl ? (size_t)(nl - p) + 1 : 0;
+}
+
 int
 input_next_piece(struct input *in, input_cut_fn cut, const char **data,
 	size_t *len, struct error *err)

@@ -71,6 +71,8 @@ int input_read_all(struct input *in, struct error *err);
  * that ends where the format may cut (0 = nowhere). A format whose lines
  * look ahead at the next line says so here. */
 typedef size_t (*input_cut_fn)(const char *p, size_t len);
+/* After the last newline: for formats whose lines stand alone. */
+size_t input_cut_lines(const char *p, size_t len);
 /* The next piece of the input, NUL-terminated, ending where cut allows
  * (or at the end): a parser reads a big file through a small buffer that
  * is refilled in place, so no file-sized memory is ever taken. A whole

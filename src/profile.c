@@ -310,8 +310,8 @@ profile_add_skip(struct profile *p, const char *category, long line,
 	s = &p->skips[i];
 	if (s->count++ == 0) {
 		/* an excerpt, not the whole line: lines may be megabytes long */
-		if (len > 80)
-			len = 80;
+		if (len > PROFILE_EXCERPT_MAX)
+			len = PROFILE_EXCERPT_MAX;
 		while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
 			len--;
 		s->first_line = line;

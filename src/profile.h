@@ -49,6 +49,9 @@ struct sample {
 	int32_t  cpu;        /* -1 = unknown */
 };
 
+/* How much of a skipped line is kept to show (lines may be megabytes). */
+#define PROFILE_EXCERPT_MAX 80
+
 /* Lines (or records) a parser skipped, per category. */
 struct skip_stat {
 	char *category;       /* "malformed line", "histogram map", ... */

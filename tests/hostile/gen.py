@@ -977,12 +977,12 @@ def input_cases():
         lambda: spec(kind='path', args=['--folded', '/dev/null'], code=2,
                      err=r'^scorch: /dev/null: empty input$'))
     # an endless stream: sniffing needs only its head; a parser reading
-    # all of it (folded) or piece by piece (perf script) stops at the cap
+    # all of it (bcc) or piece by piece (folded, perf script) stops at the cap
     case('input-dev-zero', 'input', 'special')(
         lambda: spec(kind='path', args=['--folded', '--max-input=1M', '/dev/zero'], code=2, rss=60,
                      err=r'^scorch: /dev/zero: unrecognised binary input$'))
     case('input-dev-zero-whole', 'input', 'special')(
-        lambda: spec(kind='path', args=['--folded', '--format=folded', '--max-input=1M', '/dev/zero'],
+        lambda: spec(kind='path', args=['--folded', '--format=bcc', '--max-input=1M', '/dev/zero'],
                      code=2, rss=60,
                      err=r'^scorch: /dev/zero: input exceeds the limit of 1048576 bytes '
                          r'\(raise it with --max-input=SIZE\)$'))
@@ -994,7 +994,7 @@ def input_cases():
     case('input-stdin-zero', 'input', 'special')(
         lambda: spec(kind='stdin-zero', args=['--folded', '--format=folded', '--max-input=1M', '-'],
                      code=2, rss=60,
-                     err=r'^scorch: <stdin>: input exceeds the limit of 1048576 bytes'))
+                     err=r'^scorch: <stdin>: folded: input exceeds the limit of 1048576 bytes'))
     case('input-stdin-perf-over-cap', 'input', 'special')(
         lambda: spec(render('perf-script', [(['main', 'f%d' % (i % 50)], 1) for i in range(40000)]),
                      kind='stdin-pipe', args=['--folded', '--max-input=1M', '-'], code=2, rss=60,
