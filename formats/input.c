@@ -392,13 +392,22 @@ input_next_piece(struct input *in, input_cut_fn cut, const char **data,
 		size_t end;
 
 		if (in->fd < 0) {
-			if (in->len == 0)
+			size_t n = in->len;
+
+			if (n == 0)
 				return 0;
-			/* the rest, already NUL-terminated */
-			in->piece = in->len;
-			in->saved = '\0';
+			/* in memory and given a piece size (tests, fuzzers): cut as a
+			 * read of that size would */
+			for (size_t w = step; in->piece_bytes && w < in->len; w *= 2)
+				if ((end = cut(in->data, w)) > 0) {
+					n = end;
+					break;
+				}
+			in->piece = n;
+			in->saved = in->data[n];
+			in->buf[in->data - in->buf + n] = '\0';
 			*data = in->data;
-			*len = in->len;
+			*len = n;
 			return 1;
 		}
 		/* a unit longer than a step doubles what is read */

@@ -29,7 +29,9 @@ struct input {
 	                       * tables of their own (JSON trees, pprof
 	                       * tables) keep them under it too */
 	size_t piece_bytes;   /* how much input_next_piece reads at a time
-	                       * (0 = INPUT_PIECE_BYTES); tests make it tiny */
+	                       * (0 = INPUT_PIECE_BYTES); tests make it tiny.
+	                       * Set on an input in memory, pieces are cut as
+	                       * reads of that size would cut them. */
 	/* private */
 	char *buf;            /* the bytes (data points into it), or NULL */
 	size_t cap;

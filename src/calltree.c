@@ -274,7 +274,8 @@ buffer_stack(void *ctx, const uint32_t *frames, size_t depth, const double v[2])
 	struct buffered_stack *s;
 	uint32_t *dst;
 
-	sb->frames = xgrow(sb->frames, &sb->cap_frames, sb->n_frames + depth,
+	/* +1: never NULL, even when every stack is empty */
+	sb->frames = xgrow(sb->frames, &sb->cap_frames, sb->n_frames + depth + 1,
 		sizeof *sb->frames);
 	dst = sb->frames + sb->n_frames;
 	for (size_t i = 0; i < depth; i++)

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calltree.h"
@@ -48,6 +49,44 @@ use_profile(struct profile *p)
 	calltree_free(t);
 }
 
+/* A streaming format read in pieces must give what it gives whole: the
+ * input is parsed again, cut in pieces of a size the input's last byte
+ * picks, and the two profiles compared. A difference aborts (a finding). */
+static void
+check_pieces(const struct format *fmt, const uint8_t *data, size_t size,
+	int rc, const struct profile *whole)
+{
+	struct profile p;
+	struct input in;
+	struct sink s;
+	struct error err;
+	int rc2;
+
+	error_clear(&err);
+	if (input_from_memory(&in, "fuzz", (const char *)data, size, 16u << 20, &err) < 0)
+		abort();
+	in.piece_bytes = 1 + (size ? data[size - 1] % 61 : 0);
+	profile_init(&p);
+	sink_init(&s, &p, &err, NULL);
+	s.limits.max_depth = 4096;
+	rc2 = fmt->parse(&in, &s, &err);
+	if (rc2 != rc || p.n_stacks != whole->n_stacks ||
+	    p.n_samples != whole->n_samples || p.n_types != whole->n_types ||
+	    p.n_skips != whole->n_skips)
+		abort();
+	for (size_t i = 0; rc == 0 && i < p.n_stacks * p.n_types; i++)
+		if (memcmp(&p.stack_values[i], &whole->stack_values[i], sizeof (double)) != 0)
+			abort();
+	for (size_t i = 0; i < p.n_skips; i++)
+		if (p.skips[i].count != whole->skips[i].count ||
+		    p.skips[i].first_line != whole->skips[i].first_line ||
+		    strcmp(p.skips[i].category, whole->skips[i].category) != 0)
+			abort();
+	sink_free(&s);
+	profile_free(&p);
+	input_close(&in);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -56,6 +95,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct input in;
 	struct sink s;
 	struct error err;
+	int rc;
 
 	error_clear(&err);
 	/* a small cap keeps decompression bombs from eating the fuzzer */
@@ -73,7 +113,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	profile_init(&p);
 	sink_init(&s, &p, &err, NULL);
 	s.limits.max_depth = 4096;
-	if (fmt->parse(&in, &s, &err) == 0 && p.n_stacks > 0)
+	rc = fmt->parse(&in, &s, &err);
+	if (fmt->streams)
+		check_pieces(fmt, data, size, rc, &p);
+	if (rc == 0 && p.n_stacks > 0)
 		use_profile(&p);
 	sink_free(&s);
 	profile_free(&p);
