@@ -162,6 +162,17 @@ state_cmp(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+int
+dump_check_samples(const struct dump_summary *d, struct sink *s,
+	const char *what, const char *frames, struct error *err)
+{
+	if (sink_count(s) > 0 || d->threads == 0)
+		return 0;
+	return error_set(err, 0, 0, "no samples (%llu %s%s, none with %s)",
+		(unsigned long long)d->threads, what, d->threads == 1 ? "" : "s",
+		frames);
+}
+
 void
 dump_summary_emit(struct dump_summary *d, struct sink *s)
 {

@@ -79,6 +79,12 @@ struct dump_summary {
 
 void dump_summary_state(struct dump_summary *d, const char *name, size_t len);
 void dump_summary_emit(struct dump_summary *d, struct sink *s);
+/* At the end of a dump: threads but no sample is an error that counts
+ * them ("no samples (3 goroutines, none with frames)"); what names a
+ * thread ("thread", "goroutine"), frames what they lacked. Returns 0, or
+ * -1 with err set. */
+int dump_check_samples(const struct dump_summary *d, struct sink *s,
+	const char *what, const char *frames, struct error *err);
 void dump_summary_free(struct dump_summary *d);
 
 /* Reverses st to root first and adds it as one sample of weight in

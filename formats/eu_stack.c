@@ -354,11 +354,8 @@ eu_parse(struct input *in, struct sink *out, struct error *err)
 	if (flush_thread(&e, r.lineno) < 0)
 		goto out;
 	dump_summary_emit(&e.sum, out);
-	if (sink_count(out) == 0 && e.sum.threads > 0) {
-		error_set(err, 0, 0, "no samples (%llu thread%s, none with frames)",
-			(unsigned long long)e.sum.threads, e.sum.threads == 1 ? "" : "s");
+	if (dump_check_samples(&e.sum, out, "thread", "frames", err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	dump_buf_free(&e.scratch);

@@ -461,11 +461,8 @@ gdb_parse(struct input *in, struct sink *out, struct error *err)
 	if (flush_thread(&g, r.lineno) < 0)
 		goto out;
 	dump_summary_emit(&g.sum, out);
-	if (sink_count(out) == 0 && g.sum.threads > 0) {
-		error_set(err, 0, 0, "no samples (%llu thread%s, none with frames)",
-			(unsigned long long)g.sum.threads, g.sum.threads == 1 ? "" : "s");
+	if (dump_check_samples(&g.sum, out, "thread", "frames", err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	free(g.frames);

@@ -552,11 +552,8 @@ go_parse(struct input *in, struct sink *out, struct error *err)
 		goto out;
 	if (g.sum.threads > 0)
 		dump_summary_emit(&g.sum, out);
-	if (sink_count(out) == 0 && g.sum.threads > 0) {
-		error_set(err, 0, 0, "no samples (%llu goroutine%s, none with frames)",
-			(unsigned long long)g.sum.threads, g.sum.threads == 1 ? "" : "s");
+	if (dump_check_samples(&g.sum, out, "goroutine", "frames", err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	dump_buf_free(&g.text);

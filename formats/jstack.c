@@ -327,11 +327,8 @@ js_parse(struct input *in, struct sink *out, struct error *err)
 			deadlocks == 1 ? "" : "s");
 		sink_info(out, "deadlock", buf);
 	}
-	if (sink_count(out) == 0 && j.sum.threads > 0) {
-		error_set(err, 0, 0, "no samples (%llu thread%s, none with Java frames)",
-			(unsigned long long)j.sum.threads, j.sum.threads == 1 ? "" : "s");
+	if (dump_check_samples(&j.sum, out, "thread", "Java frames", err) < 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	dump_buf_free(&j.text);
