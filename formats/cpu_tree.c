@@ -102,7 +102,7 @@ cpu_tree_set_parent(struct cpu_tree *t, struct sink *s, uint32_t child,
 	if (c->parent == parent)
 		return;
 	if (c->parent != CPU_NODE_NONE || child == parent) {
-		json_util_skip(s, "conflicting parent link",
+		json_util_skip(s, "conflicting parent links",
 			"node %lld: parent %lld", (long long)c->id,
 			(long long)t->v[parent].id);
 		return;
@@ -152,7 +152,7 @@ cpu_tree_finish(struct cpu_tree *t, struct sink *s)
 			else
 				bad = true;
 			if (t->v[j].state == CPU_NODE_ON_PATH)
-				json_util_skip(s, "cycle in parent links",
+				json_util_skip(s, "cycles in parent links",
 					"node %lld", (long long)t->v[j].id);
 		}
 		while (np > 0) {

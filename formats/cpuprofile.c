@@ -81,7 +81,7 @@ add_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 	double hits;
 
 	if (!json_util_int(json_object_get(node, "id"), &id)) {
-		sink_skip(s, "node without id", 0, "", 0);
+		sink_skip(s, "nodes without an id", 0, "", 0);
 		return 0;
 	}
 	if (t->n >= CPU_MAX_NODES)
@@ -95,7 +95,7 @@ add_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 		json_util_skip(s, "nodes with a negative hitCount",
 			"node %lld: hitCount %g", (long long)id, hits);
 	if (cpu_tree_add(t, id, frame, hits) == CPU_NODE_NONE)
-		json_util_skip(s, "duplicate node id", "node %lld",
+		json_util_skip(s, "duplicate node ids", "node %lld",
 			(long long)id);
 	return 0;
 }
@@ -119,7 +119,7 @@ link_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 		if (!json_util_int(v, &pid))
 			pid = -1;
 		if ((c = cpu_tree_find(t, pid)) == CPU_NODE_NONE) {
-			json_util_skip(s, "unknown child id",
+			json_util_skip(s, "unknown child ids",
 				"node %lld: child %lld", (long long)id,
 				(long long)pid);
 			continue;
@@ -128,7 +128,7 @@ link_flat_node(struct cpu_tree *t, struct sink *s, const json_t *node)
 	}
 	if (json_util_int(json_object_get(node, "parent"), &pid)) {
 		if ((p = cpu_tree_find(t, pid)) == CPU_NODE_NONE)
-			json_util_skip(s, "unknown parent id",
+			json_util_skip(s, "unknown parent ids",
 				"node %lld: parent %lld", (long long)id,
 				(long long)pid);
 		else
@@ -149,7 +149,7 @@ series_add_ids(struct cpu_series *r, const json_t *arr, struct sink *s)
 
 		/* an id that is not a number cannot match a node */
 		if (!json_util_int(v, &id)) {
-			sink_skip(s, "sample that is not a node id", 0, "", 0);
+			sink_skip(s, "samples with an unknown node id", 0, "", 0);
 			id = INT64_MIN;
 		}
 		r->ids[r->n_ids++] = id;
@@ -217,10 +217,10 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		size_t m = r->n_deltas < n ? r->n_deltas : n;
 
 		for (size_t i = m; i < n; i++)
-			json_util_skip(s, "sample without time delta",
+			json_util_skip(s, "samples without a time delta",
 				"sample %zu of %zu", i, n);
 		if (r->n_deltas > n)
-			json_util_skip(s, "time delta without sample",
+			json_util_skip(s, "time deltas without a sample",
 				"%zu deltas, %zu samples", r->n_deltas, n);
 		n = m;
 	}
@@ -229,7 +229,7 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		if (t_time >= 0) {
 			if (r->deltas[i] < 0) {
 				json_util_skip(s,
-					"sample out of time order (reordered)",
+					"samples out of time order (reordered)",
 					"sample %zu: delta %.0f", i,
 					r->deltas[i]);
 				sorted = false;
@@ -259,13 +259,13 @@ emit_series(struct cpu_tree *t, struct sink *s, struct cpu_series *r,
 		if (r->ids[i] == INT64_MIN)
 			continue;   /* not a number: counted when read */
 		if (k == CPU_NODE_NONE) {
-			json_util_skip(s, "sample with unknown node id",
+			json_util_skip(s, "samples with an unknown node id",
 				"sample %zu: node %lld", i,
 				(long long)r->ids[i]);
 			continue;
 		}
 		if (t->v[k].state != CPU_NODE_OK) {
-			json_util_skip(s, "sample on a node in a parent cycle",
+			json_util_skip(s, "samples on a node in a parent cycle",
 				"sample %zu: node %lld", i,
 				(long long)r->ids[i]);
 			continue;
@@ -295,7 +295,7 @@ emit_hits(struct cpu_tree *t, struct sink *s, int t_count)
 		if (t->v[k].hits <= 0)
 			continue;
 		if (t->v[k].state != CPU_NODE_OK) {
-			json_util_skip(s, "sample on a node in a parent cycle",
+			json_util_skip(s, "samples on a node in a parent cycle",
 				"node %lld", (long long)t->v[k].id);
 			continue;
 		}
@@ -413,7 +413,7 @@ parse_legacy(struct sink *s, const json_t *prof)
 		size_t i;
 
 		if (!json_is_object(cur.node)) {
-			sink_skip(s, "node that is not an object", 0, "", 0);
+			sink_skip(s, "non-object nodes", 0, "", 0);
 			continue;
 		}
 		if (!json_util_int(json_object_get(cur.node, "id"), &id))
@@ -428,7 +428,7 @@ parse_legacy(struct sink *s, const json_t *prof)
 		k = cpu_tree_add(&t, id, frame,
 			json_util_get_number(cur.node, "hitCount", 0));
 		if (k == CPU_NODE_NONE) {
-			json_util_skip(s, "duplicate node id", "node %lld",
+			json_util_skip(s, "duplicate node ids", "node %lld",
 				(long long)id);
 			continue;
 		}

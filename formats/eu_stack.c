@@ -320,7 +320,7 @@ eu_parse(struct input *in, struct sink *out, struct error *err)
 			if (flush_frame(&e, &next) < 0)
 				goto out;
 			if (!e.open) {
-				sink_skip(out, "frame outside a thread", r.lineno, s, len);
+				sink_skip(out, "frames outside a thread", r.lineno, s, len);
 				if (open_thread(&e, -1, r.lineno) < 0)
 					goto out;
 			}
@@ -343,10 +343,10 @@ eu_parse(struct input *in, struct sink *out, struct error *err)
 			if (dump_find(s, len, "shown max number of frames"))
 				e.sum.truncated++;
 		} else if (s[0] == '#') {
-			sink_skip(out, "malformed frame line", r.lineno, s, len);
+			sink_skip(out, "malformed frame lines", r.lineno, s, len);
 		} else if (!dump_starts(s, len, "0x") && !dump_starts(s, len, "Signal ")) {
 			/* module map lines (-l) and signal info (-g) are expected */
-			sink_skip(out, "unrecognised line", r.lineno, s, len);
+			sink_skip(out, "unrecognised lines", r.lineno, s, len);
 		}
 		if ((r.lineno & 0xffff) == 0)
 			sink_progress(out, (size_t)(r.p - in->data), in->len);

@@ -384,13 +384,13 @@ handle_frame(struct gdb_state *g, const char *s, size_t len, long lineno)
 	long level;
 
 	if (parse_frame(g, s, len, &level, &f) < 0) {
-		sink_skip(g->sink, "malformed frame line", lineno, s, len);
+		sink_skip(g->sink, "malformed frame lines", lineno, s, len);
 		return 0;
 	}
 	if (g->open && g->n_frames > 0 && level != g->next_level) {
 		/* a new backtrace without a header (plain `bt` loops), or a gap */
 		if (level != 0)
-			sink_skip(g->sink, "frame level out of order", lineno, s, len);
+			sink_skip(g->sink, "frame levels out of order", lineno, s, len);
 		/* f points into text, which the flush resets: re-parse after */
 		if (flush_thread(g, lineno) < 0)
 			return -1;
@@ -453,7 +453,7 @@ gdb_parse(struct input *in, struct sink *out, struct error *err)
 			if (flush_thread(&g, r.lineno) < 0)
 				goto out;
 		} else if (!is_noise(s, len)) {
-			sink_skip(out, "unrecognised line", r.lineno, s, len);
+			sink_skip(out, "unrecognised lines", r.lineno, s, len);
 		}
 		if ((r.lineno & 0xffff) == 0)
 			sink_progress(out, (size_t)(r.p - in->data), in->len);

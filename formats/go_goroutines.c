@@ -329,7 +329,7 @@ record_frame(struct go_state *g, const char *s, size_t len, long lineno)
 		n++;
 	}
 	if (n == 0 || !dump_starts(cols[0], lens[0], "0x")) {
-		sink_skip(g->sink, "malformed frame line", lineno, s, len);
+		sink_skip(g->sink, "malformed frame lines", lineno, s, len);
 		return 0;
 	}
 	if (n == 1)
@@ -415,7 +415,7 @@ outside_line(struct go_state *g, const char *s, size_t len, long lineno)
 	for (size_t i = 0; i < sizeof noise_prefixes / sizeof *noise_prefixes; i++)
 		if (dump_starts(s, len, noise_prefixes[i]))
 			return 0;
-	sink_skip(g->sink, "unrecognised line", lineno, s, len);
+	sink_skip(g->sink, "unrecognised lines", lineno, s, len);
 	return 0;
 }
 
@@ -437,7 +437,7 @@ goroutine_line(struct go_state *g, const char *s, size_t len, long lineno)
 			return 0;
 		if (g->fn)
 			return flush_fn(g, s + i, len - i);
-		sink_skip(g->sink, "file line without a function", lineno, s, len);
+		sink_skip(g->sink, "file lines without a function", lineno, s, len);
 		return 0;
 	}
 	g->skip_file = false;
@@ -528,7 +528,7 @@ go_parse(struct input *in, struct sink *out, struct error *err)
 			if (flush_goroutine(&g, r.lineno) < 0)
 				goto out;
 			if (!parse_record(&g, s, len, r.lineno))
-				sink_skip(out, "unrecognised line", r.lineno, s, len);
+				sink_skip(out, "unrecognised lines", r.lineno, s, len);
 			break;
 		case GO_SKIP_BLOCK:
 			break;

@@ -156,7 +156,7 @@ add_frame(struct js_state *j, const char *s, size_t len, long lineno)
 	uint32_t id;
 
 	if (!open || open == s || s[len - 1] != ')') {
-		sink_skip(j->sink, "malformed frame line", lineno, s, len);
+		sink_skip(j->sink, "malformed frame lines", lineno, s, len);
 		return 0;
 	}
 	dump_buf_reset(&j->scratch);
@@ -221,7 +221,7 @@ block_line(struct js_state *j, const char *s, size_t len, long lineno)
 	if (dump_starts(s, len, "at ") && i > 0) {
 		if (!j->open) {
 			/* frames before any header: an anonymous thread */
-			sink_skip(j->sink, "frame outside a thread", lineno, s, len);
+			sink_skip(j->sink, "frames outside a thread", lineno, s, len);
 			j->open = true;
 			j->anonymous = true;
 			j->start_line = lineno;
@@ -238,7 +238,7 @@ block_line(struct js_state *j, const char *s, size_t len, long lineno)
 	    dump_starts(s, len, "Carrying virtual thread") ||
 	    dump_starts(s, len, "Mounted virtual thread")))
 		return 0;
-	sink_skip(j->sink, "unrecognised line", lineno, s - i, len + i);
+	sink_skip(j->sink, "unrecognised lines", lineno, s - i, len + i);
 	return 0;
 }
 
@@ -314,7 +314,7 @@ js_parse(struct input *in, struct sink *out, struct error *err)
 			    sizeof *noise_prefixes; i++)
 				noise = dump_starts(s, len, noise_prefixes[i]);
 			if (!noise)
-				sink_skip(out, "unrecognised line", r.lineno, s, len);
+				sink_skip(out, "unrecognised lines", r.lineno, s, len);
 		}
 	}
 	if (flush_thread(&j, r.lineno) < 0)

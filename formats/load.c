@@ -9,6 +9,7 @@
 #include "load.h"
 #include "perf_data.h"
 #include "sniff.h"
+#include "warnings.h"
 #include "xmalloc.h"
 
 /* The reason shown when a parse produced no samples. */
@@ -22,16 +23,19 @@ no_samples(struct profile *prof, const char *file, const char *format,
 	error_set_file(err, file);
 	if (prof->n_skips > 0) {
 		const struct skip_stat *s = &prof->skips[0];
+		char cat[256];
+		const char *what = warnings_category(s->count, s->category, cat,
+			sizeof cat);
 
 		escape_text(s->first_excerpt, strlen(s->first_excerpt), excerpt,
 			sizeof excerpt);
 		if (s->first_line > 0)
 			error_set(err, 0, 0, "%s: no samples (%llu %s, first at line %ld: %s)",
-				format, (unsigned long long)s->count, s->category,
+				format, (unsigned long long)s->count, what,
 				s->first_line, excerpt);
 		else
 			error_set(err, 0, 0, "%s: no samples (%llu %s%s%s)", format,
-				(unsigned long long)s->count, s->category,
+				(unsigned long long)s->count, what,
 				excerpt[0] ? ", first: " : "", excerpt);
 	} else {
 		error_set(err, 0, 0, "%s: no samples (no stacks found)", format);

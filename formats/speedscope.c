@@ -78,7 +78,7 @@ read_frames(struct ss *x, const json_t *frames)
 		double line = json_util_get_number(f, "line", 0);
 
 		if (!name) {
-			json_util_skip(x->s, "frame without a name",
+			json_util_skip(x->s, "frames without a name",
 				"shared.frames[%zu]", i);
 			name = "(unknown)";
 			len = strlen(name);
@@ -107,7 +107,7 @@ begin_profile(struct ss *x, const json_t *p, size_t idx)
 	const char *tname;
 
 	if (!u) {
-		json_util_skip(x->s, "profile with an unknown unit",
+		json_util_skip(x->s, "profiles with an unknown unit",
 			"profile %zu \"%.60s\": unit \"%.30s\"", idx, x->name,
 			unit ? unit : "(none)");
 		return 1;
@@ -153,7 +153,7 @@ read_sampled(struct ss *x, const json_t *p, size_t idx)
 
 	if (!json_is_array(samples) || !json_is_array(weights) ||
 	    json_array_size(samples) != json_array_size(weights)) {
-		json_util_skip(x->s, "sampled profile with bad samples/weights",
+		json_util_skip(x->s, "sampled profiles with bad samples/weights",
 			"profile %zu \"%.60s\": %zu samples, %zu weights", idx,
 			x->name, json_array_size(samples),
 			json_array_size(weights));
@@ -169,7 +169,7 @@ read_sampled(struct ss *x, const json_t *p, size_t idx)
 
 		if (!json_util_number(json_array_get(weights, i), &w) ||
 		    w < 0) {
-			json_util_skip(x->s, "sample with a bad weight",
+			json_util_skip(x->s, "samples with a bad weight",
 				"profile \"%.60s\": sample %zu", x->name, i);
 			continue;
 		}
@@ -186,7 +186,7 @@ read_sampled(struct ss *x, const json_t *p, size_t idx)
 			x->stack[j] = x->frames[k];
 		}
 		if (!ok) {
-			json_util_skip(x->s, "sample with a bad frame index",
+			json_util_skip(x->s, "samples with a bad frame index",
 				"profile \"%.60s\": sample %zu", x->name, i);
 			continue;
 		}
@@ -216,7 +216,7 @@ check_events(struct ss *x, const json_t *events, size_t *bad)
 		if (!type || len != 1 || (type[0] != 'O' && type[0] != 'C'))
 			return "unknown event type";
 		if (!json_util_number(json_object_get(e, "at"), &at))
-			return "event without a time";
+			return "events without a time";
 		if (at < last)
 			return "time goes backwards";
 		last = at;
@@ -248,14 +248,14 @@ read_evented(struct ss *x, const json_t *p, size_t idx)
 	int rc;
 
 	if (!json_is_array(events)) {
-		json_util_skip(x->s, "evented profile without events",
+		json_util_skip(x->s, "evented profiles without events",
 			"profile %zu \"%.60s\"", idx, x->name);
 		return 0;
 	}
 	if ((rc = begin_profile(x, p, idx)) != 0)
 		return rc < 0 ? -1 : 0;
 	if ((why = check_events(x, events, &bad)) != NULL) {
-		json_util_skip(x->s, "evented profile with bad events",
+		json_util_skip(x->s, "evented profiles with bad events",
 			"profile \"%.60s\": event %zu: %s", x->name, bad, why);
 		return 0;
 	}
@@ -278,7 +278,7 @@ read_evented(struct ss *x, const json_t *p, size_t idx)
 	}
 	if (n > 0) {
 		/* speedscope closes what is still open at endValue */
-		json_util_skip(x->s, "evented profile with unclosed frames "
+		json_util_skip(x->s, "evented profiles with unclosed frames "
 			"(closed at endValue)", "profile \"%.60s\": %zu open",
 			x->name, n);
 		if (end > last && emit(x, n, end - last, last) < 0)
@@ -362,7 +362,7 @@ read_file(struct ss *x, const json_t *root)
 		} else if (type && strcmp(type, "evented") == 0) {
 			rc = read_evented(x, p, i);
 		} else {
-			json_util_skip(x->s, "profile of an unknown type",
+			json_util_skip(x->s, "profiles of an unknown type",
 				"profile %zu: type \"%.30s\"", i,
 				type ? type : "(none)");
 			rc = 0;

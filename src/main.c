@@ -80,8 +80,11 @@ print_info(const struct session *s)
 		printf("%s: %s\n", p->info[i].key, safe);
 	}
 	for (size_t i = 0; i < p->n_skips; i++) {
+		char cat[256];
+
 		printf("skipped: %llu %s", (unsigned long long)p->skips[i].count,
-			p->skips[i].category);
+			warnings_category(p->skips[i].count, p->skips[i].category, cat,
+			sizeof cat));
 		if (p->skips[i].first_line > 0)
 			printf(" (first at line %ld)", p->skips[i].first_line);
 		putchar('\n');

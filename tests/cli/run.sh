@@ -56,7 +56,7 @@ if cmp -s "$tmp/stdin" "$fixtures/unsorted-duplicates.expected"; then ok; else b
 
 # warnings name file and line; the result still comes out
 expect warning 0 '^api;main;serve;handle_get;json_encode 40$' \
-	'^scorch: warning: 1 lines skipped \(no count\), first at .*spec-example.in:3: api;main;serve;idle$' \
+	'^scorch: warning: 1 line skipped \(no count\), first at .*spec-example.in:3: api;main;serve;idle$' \
 	-- --folded "$fixtures/spec-example.in"
 
 # --print fits --width, escapes control bytes, and shows units
@@ -69,7 +69,7 @@ expect print-fraction 0 '^ +100% +56\.5 +0  all$' 'warning' -- --print --width=8
 expect print-order 0 'worker-7' 'warning' -- --print --order=weight "$fixtures/spec-example.in" --min-percent=5
 
 # --info lists what was loaded
-expect info 0 '^skipped: 1 lines skipped \(no count\) \(first at line 3\)$' 'warning' -- --info "$fixtures/spec-example.in"
+expect info 0 '^skipped: 1 line skipped \(no count\) \(first at line 3\)$' 'warning' -- --info "$fixtures/spec-example.in"
 
 # script(1) gives stderr a terminal, where progress is shown
 have_pty=

@@ -128,10 +128,10 @@ check_totals "gen-cpuwork-fp --group=none" "45 1184368728" \
 	-- --folded --group=none "$d/gen-cpuwork-fp.txt"
 # malformed records are skipped, counted and located
 check_error "inferno-empty-line (warning)" 0 \
-	'warning: 1 lines skipped \(frame line outside a sample\), first at .*inferno-empty-line.txt:6:' \
+	'warning: 1 line skipped \(frame line outside a sample\), first at .*inferno-empty-line.txt:6:' \
 	-- --folded "$d/inferno-empty-line.txt"
 check_error "flamescope-perf.test01 (warning)" 0 \
-	'warning: 1 lines skipped \(bad frame line\), first at .*:122:' \
+	'warning: 1 line skipped \(bad frame line\), first at .*:122:' \
 	-- --folded "$d/flamescope-perf.test01.txt"
 
 corpus_end

@@ -493,14 +493,14 @@ per_format()
 
 TEN_MB = 10 * 1000 * 1000
 LONG_WARN = {
-    'folded': r'warning: 1 lines? skipped \(no count\), first at in:3: x{20}',
-    'perf-script': r'warning: 1 records? skipped \(bad event line\), first at in:[0-9]+: x{20}',
+    'folded': r'warning: 1 line skipped \(no count\), first at in:3: x{20}',
+    'perf-script': r'warning: 1 record skipped \(bad event line\), first at in:[0-9]+: x{20}',
     'bcc': r'warning: 1 [a-z ]+, first at in:[0-9]+: x{20}',
     'bpftrace': r'warning: 1 [a-z ]+, first at in:[0-9]+: x{20}',
-    'gdb': r'warning: 1 unrecognised lines?, first at in:[0-9]+: x{20}',
-    'eu-stack': r'warning: 1 unrecognised lines?, first at in:[0-9]+: x{20}',
-    'goroutines': r'warning: 1 unrecognised lines?, first at in:[0-9]+: x{20}',
-    'jstack': r'warning: 1 unrecognised lines?, first at in:[0-9]+: x{20}',
+    'gdb': r'warning: 1 unrecognised line, first at in:[0-9]+: x{20}',
+    'eu-stack': r'warning: 1 unrecognised line, first at in:[0-9]+: x{20}',
+    'goroutines': r'warning: 1 unrecognised line, first at in:[0-9]+: x{20}',
+    'jstack': r'warning: 1 unrecognised line, first at in:[0-9]+: x{20}',
 }
 for _fmt in TEXT:
     case(_fmt + '-line-10mb', _fmt, 'long-line')(
@@ -530,26 +530,26 @@ def count_cases():
         case('folded-count-' + tag, 'folded', 'counts')(
             lambda v=v: spec(b'main;bad ' + b(v) + b'\n' + render('folded', good),
                              out=expected('folded', good),
-                             err=r'warning: 1 lines? skipped \((no|bad) count\), first at in:1: main;bad'))
+                             err=r'warning: 1 line skipped \((no|bad) count\), first at in:1: main;bad'))
         bcc_bad = render('bcc', [(['main', 'bad'], 1)]).replace(
             b'        1\n', b'        ' + b(v) + b'\n')
         case('bcc-count-' + tag, 'bcc', 'counts')(
             lambda bcc_bad=bcc_bad: spec(bcc_bad + render_one('bcc', [b'ok', b'main'], 7, 2),
                              out=expected('bcc', good),
-                             err=r'warning: 1 records (without a|with a bad) value, first at in:3: bad'))
+                             err=r'warning: 1 record (without a|with a bad) value, first at in:3: bad'))
         case('bpftrace-count-' + tag, 'bpftrace', 'counts')(
             lambda v=v: spec(b'@[\n    bad+1\n    main+2\n]: ' + b(v) + b'\n' +
                              render('bpftrace', good), out=expected('bpftrace', good),
-                             err=r'warning: 1 entries with a (negative|non-integer) value, first at in:1: @\['))
+                             err=r'warning: 1 entry with a (negative|non-integer) value, first at in:1: @\['))
     # speedscope weights are JSON numbers: -5 is refused by the parser,
     # 1e30 by the sink's range, NaN by JSON itself; 2^64 is the largest kept
     def sp(w):
         return render_speedscope([(['main', 'bad'], 1)] + good, weights=[b(w), b'7'])
     sp_ok = expected('speedscope', good)
     case('speedscope-weight-negative', 'speedscope', 'counts')(
-        lambda: spec(sp('-5'), out=sp_ok, err=r'warning: 1 samples? with a bad weight in in'))
+        lambda: spec(sp('-5'), out=sp_ok, err=r'warning: 1 sample with a bad weight in in'))
     case('speedscope-weight-1e30', 'speedscope', 'counts')(
-        lambda: spec(sp('1e30'), out=sp_ok, err=r'warning: 1 samples with a value out of '
+        lambda: spec(sp('1e30'), out=sp_ok, err=r'warning: 1 sample with a value out of '
                      r'range in in, first: value 1e\+30'))
     case('speedscope-weight-2to64', 'speedscope', 'counts')(
         lambda: spec(sp('18446744073709551616'),
@@ -569,20 +569,20 @@ def count_cases():
     go_ok = expected('goroutines', [(['main.main', 'main.ok'], 7)])
     case('goroutines-count-2to64', 'goroutines', 'counts')(
         lambda: spec(go1('18446744073709551616'), out=go_ok,
-                     err=r'warning: 1 records with a count out of range, first at in:2: 18446744073709551616 @'))
+                     err=r'warning: 1 record with a count out of range, first at in:2: 18446744073709551616 @'))
     case('goroutines-count-huge', 'goroutines', 'counts')(
         lambda: spec(go1('99999999999999999999999999'), out=go_ok,
-                     err=r'warning: 1 records with a count out of range, first at in:2'))
+                     err=r'warning: 1 record with a count out of range, first at in:2'))
     case('goroutines-count-max', 'goroutines', 'counts')(
         lambda: spec(go1('18446744073709551615'), out=go_ok,
-                     err=r'warning: 1 records with a count out of range'))
+                     err=r'warning: 1 record with a count out of range'))
     # perf: the period is a u64; more is a damaged line, skipped
     def perf2(period):
         return render('perf-script', [(['main', 'ok'], 7)]) + \
             b'prog 1 9.000000: ' + b(period) + b' cycles:\n\t401000 bad (/bin/prog)\n\n'
     case('perf-script-period-2to64', 'perf-script', 'counts')(
         lambda: spec(perf2('18446744073709551616'), out=expected('perf-script', [(['main', 'ok'], 7)]),
-                     err=r'warning: 1 records? skipped \(bad event line\), first at in:5: prog 1 9.000000: 18446744073709551616'))
+                     err=r'warning: 1 record skipped \(bad event line\), first at in:5: prog 1 9.000000: 18446744073709551616'))
     case('perf-script-period-max', 'perf-script', 'counts')(
         lambda: spec(perf2('18446744073709551615'),
                      out=b'prog;bad 1.8446744073709552e+19\n' +
@@ -599,10 +599,10 @@ def count_cases():
           b'{"id":3,"callFrame":{"functionName":"ok"},"hitCount":7}]}\n')
     case('cpuprofile-hitcount-negative', 'cpuprofile', 'counts')(
         lambda: spec(cp % b'-5', out=b'ok 7\n',
-                     err=r'warning: 1 nodes with a negative hitCount in in, first: node 2: hitCount -5'))
+                     err=r'warning: 1 node with a negative hitCount in in, first: node 2: hitCount -5'))
     case('cpuprofile-hitcount-1e30', 'cpuprofile', 'counts')(
         lambda: spec(cp % b'1e30', out=b'ok 7\n',
-                     err=r'warning: 1 samples with a value out of range in in, first: value 1e\+30'))
+                     err=r'warning: 1 sample with a value out of range in in, first: value 1e\+30'))
     case('cpuprofile-hitcount-nan', 'cpuprofile', 'counts')(
         lambda: spec(cp % b'NaN', code=2, err=r'invalid JSON: invalid token near .NaN.'))
     case('cpuprofile-hitcount-1e400', 'cpuprofile', 'counts')(
@@ -612,7 +612,7 @@ def count_cases():
               b'"samples":[2,2,2],"timeDeltas":[1,%s,1]}\n')
     case('cpuprofile-delta-huge', 'cpuprofile', 'counts')(
         lambda: spec(deltas % b'1e300', out=b'a 2\n',
-                     err=r'warning: 1 samples with a value out of range in in, first: value 1e\+300'))
+                     err=r'warning: 1 sample with a value out of range in in, first: value 1e\+300'))
     case('cpuprofile-delta-2to64', 'cpuprofile', 'counts')(
         lambda: spec(deltas % b'18446744073709551616', out=b'a 3\n'))
     # pprof values are int64: kept, negative ones too (diff profiles)
@@ -685,7 +685,7 @@ def pprof_cases():
         return p.bytes()
     case('pprof-value-count-lie', 'pprof', 'pprof-lies')(
         lambda: spec(value_count_lie(), out=ok,
-                     err=r'warning: 1 samples with a wrong number of values, first at in:3: '
+                     err=r'warning: 1 sample with a wrong number of values, first at in:3: '
                          r'3 values for the sample types'))
 
     def wire_lie():
@@ -749,7 +749,7 @@ def pprof_cases():
         return p.bytes()
     case('pprof-unknown-location', 'pprof', 'pprof-lies')(
         lambda: spec(unknown_loc(), out=ok,
-                     err=r'warning: 1 samples with an unknown location id, first at in:3: '
+                     err=r'warning: 1 sample with an unknown location id, first at in:3: '
                          r'location id 999 not found'))
 
     def unknown_func():
@@ -759,7 +759,7 @@ def pprof_cases():
         return p.bytes()
     case('pprof-unknown-function', 'pprof', 'pprof-lies')(
         lambda: spec(unknown_func(), out=ok,
-                     err=r'warning: 1 samples with an unknown function id, first at in:3: '
+                     err=r'warning: 1 sample with an unknown function id, first at in:3: '
                          r'location id 50 references an unknown function'))
 
     # string indices
@@ -873,18 +873,18 @@ def json_cases():
     case('cpuprofile-child-cycle', 'cpuprofile', 'cycles')(
         lambda: spec(cp([node(1, '(root)', [2]), node(2, 'a', [3]), node(3, 'b', [2])], [2, 3, 3]),
                      out=b'a 1\na;b 2\n',
-                     err=r'warning: 1 conflicting parent links? in in, first: node 2: parent 3'))
+                     err=r'warning: 1 conflicting parent link in in, first: node 2: parent 3'))
     case('cpuprofile-self-child', 'cpuprofile', 'cycles')(
         lambda: spec(cp([node(1, '(root)', [2]), node(2, 'a', [2, 3]), node(3, 'b')], [3, 2]),
                      out=b'a 1\na;b 1\n',
-                     err=r'warning: 1 conflicting parent links? in in, first: node 2: parent 2'))
+                     err=r'warning: 1 conflicting parent link in in, first: node 2: parent 2'))
     case('cpuprofile-parent-cycle', 'cpuprofile', 'cycles')(
         lambda: spec(cp([node(1, '(root)'), node(2, 'a', parent=3), node(3, 'b', parent=2)], [2, 3]),
-                     code=2, err=r'no samples \(1 cycles? in parent links, first: node 2\)'))
+                     code=2, err=r'no samples \(1 cycle in parent links, first: node 2\)'))
     case('cpuprofile-two-parents', 'cpuprofile', 'cycles')(
         lambda: spec(cp([node(1, '(root)', [2, 4]), node(2, 'a', [3]), node(3, 'b'), node(4, 'c', [3])],
                         [3, 4]), out=b'a;b 1\nc 1\n',
-                     err=r'warning: 1 conflicting parent links? in in, first: node 3: parent 4'))
+                     err=r'warning: 1 conflicting parent link in in, first: node 3: parent 4'))
     case('cpuprofile-unknown-ids', 'cpuprofile', 'cycles')(
         lambda: spec(cp([node(1, '(root)', [2, 99]), node(2, 'a')], [2, 77, 2]),
                      out=b'a 2\n', err=r'unknown (child|node) id'))
@@ -908,11 +908,11 @@ def json_cases():
              'frame index out of range')):
         case('speedscope-events-' + tag, 'speedscope', 'cycles')(
             lambda ev=ev, why=why: spec(sp_events(ev), code=2,
-                                        err=r'no samples \(1 evented profiles? with bad events, '
+                                        err=r'no samples \(1 evented profile with bad events, '
                                             r'first: profile "p": event [0-9]+: ' + why + r'\)'))
     case('speedscope-events-unclosed', 'speedscope', 'cycles')(
         lambda: spec(sp_events('{"type":"O","frame":0,"at":0},{"type":"O","frame":1,"at":2}'),
-                     out=b'a 2\na;b 8\n', err=r'warning: 1 evented profiles? with unclosed frames '
+                     out=b'a 2\na;b 8\n', err=r'warning: 1 evented profile with unclosed frames '
                                                r'\(closed at endValue\) in in, first: profile "p": 2 open'))
 
     def nested(n):
@@ -1009,7 +1009,7 @@ def input_cases():
         lambda: spec('a;b 1\n'.encode('utf-16'), code=2, err=r'UTF-16 text; convert to UTF-8 first'))
     case('input-hostile-file-name', 'input', 'control')(
         lambda: spec(b'a;b 1\nzz\n', kind='rename', args=['--folded', 'in'],
-                     out=b'a;b 1\n', err=r'warning: 1 lines skipped \(no count\), first at '
+                     out=b'a;b 1\n', err=r'warning: 1 line skipped \(no count\), first at '
                                          r'e\\x1b\[31mvil\\x07\.txt:2: zz'))
     case('input-hostile-file-name-info', 'input', 'control')(
         lambda: spec(b'a;b 1\n', kind='rename', args=['--info', 'in'],
@@ -1112,7 +1112,7 @@ def mixed_cases():
     folded_b = [(['x', 'y'], 5)]
     case('mixed-perf-then-folded', 'perf-script', 'mixed')(
         lambda: spec(text('perf-script') + text('folded', folded_b), out=expected('perf-script', BASE),
-                     err=r'warning: 1 records? skipped \(bad event line\), first at in:[0-9]+: x;y 5'))
+                     err=r'warning: 1 record skipped \(bad event line\), first at in:[0-9]+: x;y 5'))
     folded_10 = [(['x', 'y%d' % i], i + 1) for i in range(10)]
     case('mixed-folded-then-perf', 'folded', 'mixed')(
         lambda: spec(text('folded', folded_10) + text('perf-script', [(['p'], 1)]),
@@ -1123,7 +1123,7 @@ def mixed_cases():
                      err=r'^scorch: in: unknown format; first line: "x;y 5"'))
     case('mixed-gdb-then-folded', 'gdb', 'mixed')(
         lambda: spec(text('gdb') + text('folded', folded_b), out=expected('gdb', BASE),
-                     err=r'warning: 1 unrecognised lines?, first at in:[0-9]+: x;y 5'))
+                     err=r'warning: 1 unrecognised line, first at in:[0-9]+: x;y 5'))
     case('mixed-goroutines-then-jstack', 'goroutines', 'mixed')(
         lambda: spec(text('goroutines') + text('jstack'), out=expected('goroutines', BASE),
                      err=r'warning: [0-9]+ unrecognised lines?, first at in:[0-9]+: Full thread dump'))
@@ -1157,7 +1157,7 @@ def mixed_cases():
     case('mixed-gzip-members-two-formats', 'perf-script', 'mixed')(
         lambda: spec(gzip_bytes(text('perf-script')) + gzip_bytes(text('folded', folded_b)),
                      out=expected('perf-script', BASE),
-                     err=r'warning: 1 records? skipped \(bad event line\)'))
+                     err=r'warning: 1 record skipped \(bad event line\)'))
 
     # the same output concatenated thousands of times (a sampling loop):
     # its header is one fact, not thousands; distinct ones are capped
@@ -1189,10 +1189,10 @@ def message_cases():
                      code=2, err=r'unknown format; first line: "hello \\x1b\[2J\\x1b\]0;pwned\\x07 there'))
     case('control-warning-excerpt', 'folded', 'control')(
         lambda: spec(b'a;b 1\n' + esc + b' no count\n', out=b'a;b 1\n',
-                     err=r'warning: 1 lines skipped \(no count\), first at in:2: \\x1b\[2J'))
+                     err=r'warning: 1 line skipped \(no count\), first at in:2: \\x1b\[2J'))
     case('control-no-samples-excerpt', 'folded', 'control')(
         lambda: spec(b'a;b ' + esc + b'\n', args=fmt_args('folded'), code=2,
-                     err=r'folded: no samples \(1 lines skipped \((no|bad) count\), first at line 1: a;b \\x1b'))
+                     err=r'folded: no samples \(1 line skipped \((no|bad) count\), first at line 1: a;b \\x1b'))
     case('control-json-token', 'cpuprofile', 'control')(
         lambda: spec(b'{"nodes":[' + esc + b']}', args=fmt_args('cpuprofile'), code=2,
                      err=r'invalid JSON: invalid token near .\\x1b'))
