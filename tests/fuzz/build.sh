@@ -1,5 +1,6 @@
 # Builds the libFuzzer targets with clang into BUILDDIR/tests/fuzz/:
-# fuzz-load (whole load path) and fuzz-<format> for every registered
+# fuzz-load (whole load path), fuzz-sniff (sniffing), fuzz-unwrap
+# (decompression and pieces) and fuzz-<format> for every registered
 # format. usage: build.sh SRCDIR BUILDDIR
 set -eu
 src=$1 build=$2
@@ -26,6 +27,8 @@ for f in $files; do
 	objs="$objs $o"
 done
 $cc $flags "$src/tests/fuzz/fuzz-format.c" $objs $libs -o "$out/fuzz-load"
+$cc $flags -DFUZZ_STAGE=FUZZ_SNIFF "$src/tests/fuzz/fuzz-format.c" $objs $libs -o "$out/fuzz-sniff"
+$cc $flags -DFUZZ_STAGE=FUZZ_UNWRAP "$src/tests/fuzz/fuzz-format.c" $objs $libs -o "$out/fuzz-unwrap"
 names=$(sed -n 's/^[[:space:]]*&format_\([a-z_0-9]*\),.*/\1/p' "$src/formats/formats.c")
 for n in $names; do
 	fname=$(grep -h -A3 "^const struct format format_$n = {" "$src"/formats/*.c |

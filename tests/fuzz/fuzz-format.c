@@ -1,7 +1,9 @@
 /* libFuzzer target. Built once per format with -DFUZZ_FORMAT="name" (that
- * parser alone, no sniffing), or with FUZZ_FORMAT undefined for the whole
- * load path: unwrapping (gzip/zstd), sniffing, parsing, calltree, layout
- * and both writers. Build with `make fuzz` (needs clang). */
+ * parser alone, no sniffing), with -DFUZZ_STAGE=FUZZ_SNIFF (sniffing and
+ * every probe) or FUZZ_UNWRAP (gzip/zstd removal and reading in pieces),
+ * or with neither for the whole load path: unwrapping, sniffing, parsing,
+ * calltree, layout and both writers. Build with `make fuzz` (needs
+ * clang). */
 #include "config.h"
 
 #include <stdint.h>
@@ -87,6 +89,47 @@ check_pieces(const struct format *fmt, const uint8_t *data, size_t size,
 	input_close(&in);
 }
 
+#define FUZZ_SNIFF 1
+#define FUZZ_UNWRAP 2
+
+/* Sniffing alone: every probe on the head, then the choice among them. */
+static void
+fuzz_sniff(struct input *in)
+{
+	size_t len = in->len < FORMAT_SNIFF_BYTES ? in->len : FORMAT_SNIFF_BYTES;
+	struct error err;
+	int score;
+
+	for (size_t i = 0; i < format_registry_count; i++) {
+		score = format_registry[i]->probe(in->data, len);
+		if (score < 0 || score > 100)
+			abort();
+	}
+	error_clear(&err);
+	if (!sniff_format(in, &err) && !err.msg[0])
+		abort();   /* a refusal always says why */
+}
+
+/* The decompression layer, then the unwrapped bytes read back in pieces
+ * (of a size the input's last byte picks): they must add up to it all. */
+static void
+fuzz_unwrap(struct input *in, const uint8_t *data, size_t size)
+{
+	size_t total = in->len, seen = 0, len;
+	const char *piece;
+	struct error err;
+
+	error_clear(&err);
+	in->piece_bytes = 1 + (size ? data[size - 1] % 61 : 0);
+	while (input_next_piece(in, input_cut_lines, &piece, &len, &err) > 0) {
+		if (piece[len] != '\0')
+			abort();
+		seen += len;
+	}
+	if (seen != total)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -101,6 +144,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* a small cap keeps decompression bombs from eating the fuzzer */
 	if (input_from_memory(&in, "fuzz", (const char *)data, size, 16u << 20, &err) < 0)
 		return 0;
+#if defined(FUZZ_STAGE) && FUZZ_STAGE == FUZZ_SNIFF
+	fuzz_sniff(&in);
+	input_close(&in);
+	return 0;
+#elif defined(FUZZ_STAGE) && FUZZ_STAGE == FUZZ_UNWRAP
+	fuzz_unwrap(&in, data, size);
+	input_close(&in);
+	return 0;
+#endif
 #ifdef FUZZ_FORMAT
 	fmt = format_by_name(FUZZ_FORMAT);
 #else

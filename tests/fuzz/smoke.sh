@@ -20,7 +20,7 @@ for bin in "$out"/fuzz-*; do
 	seeds=$work/$name
 	mkdir -p "$seeds"
 	case $name in
-	load) cp "$src"/tests/formats/*/*.in "$src"/tests/formats/*/bad/*.in "$seeds"/ 2>/dev/null ;;
+	load|sniff|unwrap) cp "$src"/tests/formats/*/*.in "$src"/tests/formats/*/bad/*.in "$seeds"/ 2>/dev/null ;;
 	*) for d in "$src"/tests/formats/*/; do
 		# fixture folders are named after the format, with - or _
 		case $(basename "$d" | tr _ -) in "$name"|"${name%s}"|"${name%-script}"*) cp "$d"/*.in "$seeds"/ 2>/dev/null ;; esac
