@@ -104,7 +104,7 @@ options_usage(void)
 "  --max-input=SIZE     decompressed size limit (default 4G; K, M, G suffixes)\n"
 "  --max-depth=N        frames per stack limit (default 65536)\n"
 "  --max-name-len=N     bytes per frame name limit (default 65536)\n"
-"  --max-frames=N       distinct frames limit (default 67108864)\n"
+"  --max-frames=N       distinct frames limit (default 16777216)\n"
 "\n"
 "Filters (frame filters apply in command-line order, as in pprof):\n"
 "  --focus=REGEX        keep stacks with a frame matching REGEX\n"

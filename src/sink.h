@@ -30,7 +30,7 @@ struct sink_limits {
 
 #define SINK_DEFAULT_MAX_DEPTH     65536
 #define SINK_DEFAULT_MAX_NAME_LEN  (64u * 1024)
-#define SINK_DEFAULT_MAX_FRAMES    (64u * 1024 * 1024)
+#define SINK_DEFAULT_MAX_FRAMES    (16u * 1024 * 1024)
 /* Largest sample value kept (2^64); beyond it, or NaN/inf, a sample is
  * skipped and counted ("samples with a value out of range"). */
 #define SINK_MAX_VALUE             18446744073709551616.0
