@@ -3,26 +3,11 @@
 # computed here with awk from the inputs' folded forms (the inputs' own
 # `scorch --folded`, already checked by the format tests), never copied
 # from the output under test.
-: "${SCORCH:?}"
-export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../data
 . "$here/../corpus/lib.sh"
-pass=0 fail=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-same() {   # NAME EXPECTED ACTUAL
-	if cmp -s "$2" "$3"; then ok; else bad "$1"; diff "$2" "$3" | head -10; fi
-}
-
-have_corpus=1
-if [ ! -d "$SCORCH_CORPUS" ]; then
-	echo "CORPUS MISSING: $SCORCH_CORPUS" >&2
-	[ "${SCORCH_ALLOW_NO_CORPUS:-0}" = 1 ] || exit 99
-	have_corpus=0
-fi
+. "$here/lib.sh"
+check_corpus
 
 # join BEFORE AFTER: two normalised folded files -> "stack before after"
 join2() {
@@ -68,7 +53,7 @@ expect_top() {
 	}' "$1" | sort
 }
 
-# The same fields from `--top --width=1000` output (fixed columns).
+# The same_bytes fields from `--top --width=1000` output (fixed columns).
 parse_top() {
 	awk 'NR > 3 {
 		mark = substr($0, 55, 2); gsub(/ /, "", mark); if (mark == "") mark = "."
@@ -102,22 +87,22 @@ check_pair() {
 	join2 "$tmp/b" "$tmp/a" >"$tmp/ab"
 
 	"$SCORCH" --diff --folded "$@" "$before" "$after" 2>"$tmp/err" | sort >"$tmp/out"
-	same "$name: --diff --folded = joined inputs" "$tmp/ab" "$tmp/out"
+	same_bytes "$name: --diff --folded = joined inputs" "$tmp/ab" "$tmp/out"
 
 	for spec in share:0.2 absolute:0.2 share:5 absolute:5; do
 		metric=${spec%:*} noise=${spec#*:}
 		expect_top "$tmp/ab" "$metric" "$noise" >"$tmp/want"
 		"$SCORCH" --diff --top --width=1000 --diff-by="$metric" --noise="$noise" \
 			"$@" "$before" "$after" 2>/dev/null | parse_top >"$tmp/got"
-		same "$name: --top $metric noise $noise" "$tmp/want" "$tmp/got"
+		same_bytes "$name: --top $metric noise $noise" "$tmp/want" "$tmp/got"
 	done
 
 	expect_changes "$tmp/ab" >"$tmp/want"
 	"$SCORCH" --diff --print --width=1000 "$@" "$before" "$after" 2>/dev/null |
 		parse_changes >"$tmp/got"
-	same "$name: gone and new stacks" "$tmp/want" "$tmp/got"
+	same_bytes "$name: gone and new stacks" "$tmp/want" "$tmp/got"
 	"$SCORCH" --diff --info "$@" "$before" "$after" 2>/dev/null | parse_changes >"$tmp/got"
-	same "$name: gone and new stacks in --info" "$tmp/want" "$tmp/got"
+	same_bytes "$name: gone and new stacks in --info" "$tmp/want" "$tmp/got"
 
 	# the root row: before and after totals
 	tb=$(awk '{ s += $(NF - 1) } END { printf "%.0f", s }' "$tmp/ab")
@@ -125,7 +110,7 @@ check_pair() {
 	"$SCORCH" --diff --print --width=200 "$@" "$before" "$after" 2>/dev/null |
 		awk 'NR == 4 { b = $1; a = $2; gsub(/,/, "", b); gsub(/,/, "", a); print b, a, $NF }' >"$tmp/got"
 	echo "$tb $ta all" >"$tmp/want"
-	same "$name: root totals" "$tmp/want" "$tmp/got"
+	same_bytes "$name: root totals" "$tmp/want" "$tmp/got"
 
 	# width sources: the column shown, and the per-stack max total
 	tm=$(awk '{ m = $(NF - 1) > $NF ? $(NF - 1) : $NF; s += m } END { printf "%.0f", s }' "$tmp/ab")
@@ -138,7 +123,7 @@ check_pair() {
 		before) echo "before $tb" ;;
 		max) echo "max $tm" ;;
 		esac >"$tmp/want"
-		same "$name: --width-by=$w" "$tmp/want" "$tmp/got"
+		same_bytes "$name: --width-by=$w" "$tmp/want" "$tmp/got"
 		"$SCORCH" --diff --print --width-by=$w --width=100 "$@" "$before" "$after" 2>/dev/null |
 			sed -n 2p | grep -q "^# widths: $w;" && ok || bad "$name: --print header names widths $w"
 	done
@@ -178,20 +163,20 @@ check_pair folded-vs-perf "$tmp/before.folded" "$data/diff-work/after.perf.zst" 
 "$SCORCH" --diff --folded --weight=samples "$data/diff-work/before.perf.zst" \
 	"$data/diff-work/after.perf.zst" >"$tmp/two.folded" 2>/dev/null
 "$SCORCH" --folded "$tmp/two.folded" >"$tmp/again" 2>/dev/null
-same "two-count file reads back" "$tmp/two.folded" "$tmp/again"
+same_bytes "two-count file reads back" "$tmp/two.folded" "$tmp/again"
 "$SCORCH" --diff --folded "$tmp/two.folded" >"$tmp/again" 2>/dev/null
-same "--diff with one two-count file" "$tmp/two.folded" "$tmp/again"
+same_bytes "--diff with one two-count file" "$tmp/two.folded" "$tmp/again"
 "$SCORCH" --print --width=100 "$tmp/two.folded" 2>/dev/null | sed -n 3p |
 	grep -q 'before .*after .*delta .*share  frame' && ok || bad "--print of a two-count file has diff columns"
 "$SCORCH" --diff --top --width=1000 "$tmp/two.folded" 2>/dev/null | parse_top >"$tmp/got"
 expect_top "$tmp/two.folded" share 0.2 >"$tmp/want"
-same "--top of a two-count file" "$tmp/want" "$tmp/got"
+same_bytes "--top of a two-count file" "$tmp/want" "$tmp/got"
 
 if [ $have_corpus = 1 ]; then
 	c=$SCORCH_CORPUS
 	check_pair inferno "$c/folded/inferno-diff-before.txt" "$c/folded/inferno-diff-after.txt"
 
-	# the same profile twice, pprof against its folded reference in ns:
+	# the same_bytes profile twice, pprof against its folded reference in ns:
 	# nothing changes
 	"$SCORCH" --diff --top --width=1000 --unit=ns "$c/pprof/gen-go-cpu.pb.gz" \
 		"$c/pprof/gen-go-cpu.expected.folded" >"$tmp/top" 2>&1
@@ -219,20 +204,20 @@ if [ $have_corpus = 1 ]; then
 	"$SCORCH" --diff --print --width=200 "$c/thread-dumps/gdb-blockers-bt.txt" \
 		"$data/diff-dumps/gdb-blockers-later.txt" >"$tmp/p" 2>/dev/null
 	awk '/^# threads:/ { on = 1; next } on && $2 == "tid" { print $1, $3 }' "$tmp/p" | sort >"$tmp/got"
-	same "thread dumps: stuck and progressing threads" "$tmp/want" "$tmp/got"
+	same_bytes "thread dumps: stuck and progressing threads" "$tmp/want" "$tmp/got"
 	grep -q '^# threads: 10 stuck, 2 progressing, 1 new, 1 ended$' "$tmp/p" && ok || bad "thread summary line"
-	# the stuck column: threads of AFTER in the same stack as before
+	# the stuck column: threads of AFTER in the same_bytes stack as before
 	awk 'NR == 3 && /stuck +prog/ { found = 1 } END { exit !found }' "$tmp/p" && ok || bad "stuck/prog columns"
 	"$SCORCH" --diff --info "$c/thread-dumps/gdb-blockers-bt.txt" \
 		"$data/diff-dumps/gdb-blockers-later.txt" 2>/dev/null |
 		grep -q '^threads: 10 stuck, 2 progressing, 1 new, 1 ended$' && ok || bad "--info threads"
 	# every thread is a record labelled "thread diff": the tag filter
-	# keeps the stuck ones, the same threads in both dumps
+	# keeps the stuck ones, the same_bytes threads in both dumps
 	"$SCORCH" --diff --folded --tag='thread diff=stuck' "$c/thread-dumps/gdb-blockers-bt.txt" \
 		"$data/diff-dumps/gdb-blockers-later.txt" 2>/dev/null |
 		awk '{ b += $(NF - 1); a += $NF; if ($(NF - 1) != $NF) odd++ } END { print b, a, odd + 0 }' >"$tmp/got"
 	echo "$(grep -c '^stuck' "$tmp/want") $(grep -c '^stuck' "$tmp/want") 0" >"$tmp/w2"
-	same "thread dumps: --tag='thread diff=stuck'" "$tmp/w2" "$tmp/got"
+	same_bytes "thread dumps: --tag='thread diff=stuck'" "$tmp/w2" "$tmp/got"
 	# jstack and jstack -l of one JVM: every thread stuck
 	"$SCORCH" --diff --print "$c/thread-dumps/jstack-blockers.txt" \
 		"$c/thread-dumps/jstack-l-blockers.txt" 2>/dev/null |
@@ -256,5 +241,4 @@ expect_err noise '--noise: expected a number' --noise=lots a
 expect_err both-modes '--diff and --cold exclude each other' --diff --cold a b
 expect_err missing-after 'absent.txt: cannot open' --diff --folded "$tmp/before.folded" absent.txt
 
-echo "diff: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary diff

@@ -4,15 +4,10 @@
 # --folded output, --tag and --group-by from the corpus' labels oracles
 # (go tool pprof), thread states and per-thread sample counts from the
 # raw dumps, and the top table from `go tool pprof -top`.
-: "${SCORCH:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../corpus/lib.sh"
+. "$here/lib.sh"
 fixtures=$here/../formats/folded
-pass=0 fail=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 
 # same NAME WANT_FILE GOT_FILE: compares normalised folded text
 same() {
@@ -476,5 +471,4 @@ same "group-by without labels" "$tmp/want" "$tmp/got"
 "$SCORCH" --folded --tag=thread=main "$fixtures/unsorted-duplicates.in" >"$tmp/got" 2>/dev/null
 if [ ! -s "$tmp/got" ]; then ok; else bad "--tag without labels keeps samples"; fi
 
-echo "filters: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary filters

@@ -1,26 +1,11 @@
 # --cold: on-CPU and off-CPU time merged. Expected values are computed
 # here with awk from the inputs' folded forms or, for the off-CPU time a
 # perf script's sched_switch events imply, from the perf script text.
-: "${SCORCH:?}"
-export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../data/hotcold-blocker
 . "$here/../corpus/lib.sh"
-pass=0 fail=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-same() {   # NAME EXPECTED ACTUAL
-	if cmp -s "$2" "$3"; then ok; else bad "$1"; diff "$2" "$3" | head -10; fi
-}
-
-have_corpus=1
-if [ ! -d "$SCORCH_CORPUS" ]; then
-	echo "CORPUS MISSING: $SCORCH_CORPUS" >&2
-	[ "${SCORCH_ALLOW_NO_CORPUS:-0}" = 1 ] || exit 99
-	have_corpus=0
-fi
+. "$here/lib.sh"
+check_corpus
 
 # The default idle pattern, as documented (scorch.1, src/hotcold.h).
 default_idle='pthread_cond_(timed|clock)?wait|__futex_abstimed_wait|epoll_wait|ep_poll|ThreadPoolExecutor\.getTask|ForkJoinPool\.awaitWork|LinkedBlockingQueue\.take|SynchronousQueue\.take|runtime\.findrunnable|runtime\.findRunnable|runtime\.netpoll|^(worker_thread|smpboot_thread_fn|rcu_gp_kthread|kthreadd|do_idle)$'
@@ -57,14 +42,14 @@ check_views() {
 	for view in both on off; do
 		expect_cold "$onf" "$offf" "$on_ns" "$off_ns" $view "$re" >"$tmp/want"
 		"$SCORCH" --cold --folded --cold-view=$view "$@" 2>"$tmp/err" | sort >"$tmp/got"
-		same "$n: --cold-view=$view --folded" "$tmp/want" "$tmp/got"
+		same_bytes "$n: --cold-view=$view --folded" "$tmp/want" "$tmp/got"
 	done
 	# --print: the root row adds up, and every width fits
 	expect_cold "$onf" "$offf" "$on_ns" "$off_ns" both "$re" |
 		awk '{ on += $(NF - 1); off += $NF } END { printf "%.0f %.0f\n", on, off }' >"$tmp/want"
 	"$SCORCH" --cold --folded "$@" 2>/dev/null |
 		awk '{ on += $(NF - 1); off += $NF } END { printf "%.0f %.0f\n", on, off }' >"$tmp/got"
-	same "$n: totals" "$tmp/want" "$tmp/got"
+	same_bytes "$n: totals" "$tmp/want" "$tmp/got"
 	for wd in 20 40 50 64 80 120; do
 		"$SCORCH" --cold --print --width=$wd "$@" >"$tmp/p" 2>/dev/null
 		if awk -v w=$wd '{ s = $0; gsub(/[\200-\277]/, "", s) } length(s) > w { exit 1 }' \
@@ -79,7 +64,7 @@ check_views() {
 corpus_cat "$data/offcpu.folded.zst" | folded_normalize >"$tmp/off"
 check_views own-hz "$tmp/on" "$tmp/off" 1000000 1 "$default_idle" -- \
 	--unit=ns --weight=samples --hz=1000 "$data/offcpu.folded.zst" "$data/blocker.perf.zst"
-# the same with the perf periods (cpu-clock is in ns), idle kept
+# the same_bytes with the perf periods (cpu-clock is in ns), idle kept
 "$SCORCH" --folded "$data/blocker.perf.zst" | folded_normalize >"$tmp/on"
 check_views own-period "$tmp/on" "$tmp/off" 1 1 "" -- \
 	--unit=ns --idle=none "$data/offcpu.folded.zst" "$data/blocker.perf.zst"
@@ -141,13 +126,13 @@ for spec in blocker.perf.zst:0 blocker-system-wide.perf.zst:1; do
 	f=$data/${spec%:*} wide=${spec#*:}
 	switch_off "$f" "$wide" >"$tmp/want"
 	"$SCORCH" --cold --cold-view=off --idle=none --folded "$f" 2>"$tmp/err" | by_root >"$tmp/got"
-	same "${spec%:*}: off-CPU per thread from sched_switch" "$tmp/want" "$tmp/got"
+	same_bytes "${spec%:*}: off-CPU per thread from sched_switch" "$tmp/want" "$tmp/got"
 	# on-CPU: the cpu-clock periods per thread
 	zstd -dc "$f" | awk '/ cpu-clock: *$/ { for (c = 1; c <= NF; c++) if ($c ~ /^\[[0-9]+\]$/) break
 		comm = $1; for (i = 2; i < c - 1; i++) comm = comm " " $i
 		p[comm] += $(c + 2) } END { for (k in p) printf "%s %.0f\n", k, p[k] }' | sort >"$tmp/want"
 	"$SCORCH" --cold --cold-view=on --folded "$f" 2>/dev/null | by_root >"$tmp/got"
-	same "${spec%:*}: on-CPU per thread" "$tmp/want" "$tmp/got"
+	same_bytes "${spec%:*}: on-CPU per thread" "$tmp/want" "$tmp/got"
 	if [ $wide = 1 ]; then want='system-wide recording: exact'; else want='per-process recording'; fi
 	"$SCORCH" --cold --info "$f" 2>/dev/null | grep -q "^off-cpu from: .*$want" &&
 		ok || bad "${spec%:*}: --info says how off-CPU time was derived"
@@ -158,13 +143,13 @@ done
 echo "no-on-cpu 0" >"$tmp/none"
 expect_cold "$tmp/none" "$tmp/all" 1 1 off "$default_idle" >"$tmp/want"
 "$SCORCH" --cold --cold-view=off --folded "$data/blocker.perf.zst" 2>/dev/null | sort >"$tmp/got"
-same "one file: default idle pattern" "$tmp/want" "$tmp/got"
+same_bytes "one file: default idle pattern" "$tmp/want" "$tmp/got"
 cmp -s "$tmp/want" "$tmp/all" && bad "the default idle pattern excludes nothing here" || ok
 
 # --cold --folded writes "stack on off"; read back as one two-count file
 "$SCORCH" --cold --folded "$data/blocker.perf.zst" >"$tmp/two" 2>/dev/null
 "$SCORCH" --cold --folded --unit=ns "$tmp/two" >"$tmp/again" 2>/dev/null
-same "hot/cold folded reads back" "$tmp/two" "$tmp/again"
+same_bytes "hot/cold folded reads back" "$tmp/two" "$tmp/again"
 
 if [ $have_corpus = 1 ]; then
 	c=$SCORCH_CORPUS
@@ -196,7 +181,7 @@ if [ $have_corpus = 1 ]; then
 		awk '{ s += $NF } END { printf "%.0f\n", s }' >"$tmp/got"
 	awk '{ s += $NF } END { printf "%.0f\n", s * 1000 }' \
 		"$c/offcpu/bpftrace-offcpu-blockers.expected.folded" >"$tmp/want"
-	same "bpftrace off-CPU in us" "$tmp/want" "$tmp/got"
+	same_bytes "bpftrace off-CPU in us" "$tmp/want" "$tmp/got"
 fi
 
 expect_err() {   # NAME REGEX ARGS...
@@ -218,5 +203,4 @@ expect_err cold-view '--cold-view: expected both, on or off' --cold-view=warm a
 expect_err bad-idle "--idle: bad regular expression '\\('" --cold --folded --idle='(' "$data/blocker.perf.zst"
 expect_err hz '--hz: expected a number' --hz=0 a
 
-echo "hotcold: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary hotcold

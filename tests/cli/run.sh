@@ -1,13 +1,7 @@
 # Command-line behaviour: modes, exit codes and error messages.
-: "${SCORCH:?}"
-export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures=$here/../formats/folded
-pass=0 fail=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; }
+. "$here/lib.sh"
 
 # expect NAME CODE STDOUT_REGEX STDERR_REGEX -- ARGS...  (regex "" = empty)
 expect() {
@@ -116,5 +110,4 @@ awk 'BEGIN { for (i = 0; i < 200000; i++) printf "root;f%d %d\n", i, i + 1 }' >"
 "$SCORCH" --folded "$tmp/big.folded" 2>"$tmp/err" | head -n 1 >/dev/null
 if [ ! -s "$tmp/err" ]; then ok; else bad "SIGPIPE wrote: $(head -c 200 "$tmp/err")"; fi
 
-echo "cli: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary cli
