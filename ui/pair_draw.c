@@ -309,6 +309,20 @@ legend_cold(struct pair_ui *p, struct line *l, int level)
 			ROLE_LABEL);
 }
 
+/* The legend of the mode at a level of detail; with l->c NULL it only
+ * measures. */
+static void
+legend(struct pair_ui *p, const struct diffstat *d, struct line *l, int level,
+	int sw)
+{
+	if (p->mode == PAIR_UI_COLD)
+		legend_cold(p, l, level);
+	else if (p->by_threads)
+		legend_threads(p, l, level);
+	else
+		legend_diff(p, d, l, level, sw);
+}
+
 static void
 draw_legend(struct pair_ui *p, struct canvas *c, int y, int w)
 {
@@ -322,20 +336,10 @@ draw_legend(struct pair_ui *p, struct canvas *c, int y, int w)
 	/* the most detail that fits */
 	for (int level = 4; level >= 0; level--) {
 		l = (struct line){ .c = NULL, .x = 0, .y = y, .end = w };
-		if (p->mode == PAIR_UI_COLD)
-			legend_cold(p, &l, level);
-		else if (p->by_threads)
-			legend_threads(p, &l, level);
-		else
-			legend_diff(p, d, &l, level, sw);
+		legend(p, d, &l, level, sw);
 		if (l.x <= w || level == 0) {
 			l = (struct line){ .c = c, .x = 0, .y = y, .end = w };
-			if (p->mode == PAIR_UI_COLD)
-				legend_cold(p, &l, level);
-			else if (p->by_threads)
-				legend_threads(p, &l, level);
-			else
-				legend_diff(p, d, &l, level, sw);
+			legend(p, d, &l, level, sw);
 			return;
 		}
 	}
