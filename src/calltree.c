@@ -153,9 +153,10 @@ struct calltree_builder {
 	bool inverted;
 };
 
-/* Adds one stack. Only self values are added here; totals are summed in
- * one pass at the end (sum_totals). The path of the previous stack is
- * kept, so a shared prefix costs one comparison per frame and no lookups. */
+/* Adds one stack: its value goes to the leaf's self and total; the
+ * totals above are summed in one pass at the end (sum_totals). The path
+ * of the previous stack is kept, so a shared prefix costs one comparison
+ * per frame and no lookups. */
 static void
 add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
 	bool inverted, const double v[2])
@@ -194,17 +195,16 @@ add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
 	b->path_len = depth;
 	t->nodes[cur].self[0] += v[0];
 	t->nodes[cur].self[1] += v[1];
+	t->nodes[cur].total[0] += v[0];
+	t->nodes[cur].total[1] += v[1];
 }
 
-/* Totals from self values: a node is always created after its parent, so
- * one backward pass over the array adds every subtree into its parent. */
+/* Totals: each total starts as the node's self value (add_stack); a node
+ * is always created after its parent, so one backward pass over the array
+ * adds every subtree into its parent. */
 static void
 sum_totals(struct calltree *t)
 {
-	for (size_t id = 0; id < t->n; id++) {
-		t->nodes[id].total[0] = t->nodes[id].self[0];
-		t->nodes[id].total[1] = t->nodes[id].self[1];
-	}
 	for (size_t id = t->n; id-- > 1;) {
 		struct ct_node *n = &t->nodes[id], *p = &t->nodes[n->parent];
 
