@@ -19,4 +19,4 @@ cat "$big" >/dev/null
 echo "== perf script load + calltree build (target >= 600 MB/s on one core)"
 t0=$(date +%s.%N); wc -l "$big" >/dev/null; t1=$(date +%s.%N)
 echo "$t0 $t1 $SCORCH_BENCH_PERF_MB" | awk '{ printf "reference: wc -l        %.3f s  %.0f MB/s\n", $2 - $1, $3 / ($2 - $1) }'
-taskset -c 0 "$bin/bench-load" "$big" 3 2>/dev/null || "$bin/bench-load" "$big" 3
+taskset -c 0 "$bin/bench-load" "$big" 5 2>/dev/null || "$bin/bench-load" "$big" 5

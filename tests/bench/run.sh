@@ -26,7 +26,7 @@ fi
 cat "$big" >/dev/null   # warm the page cache for both contenders
 w=$(seconds wc -l "$big")
 echo "reference: wc -l        $w s  $(awk -v s="$w" -v mb="$SCORCH_BENCH_MB" 'BEGIN { printf "%.0f MB/s", mb / s }')"
-taskset -c 0 "$bin/bench-load" "$big" 3 2>/dev/null || "$bin/bench-load" "$big" 3
+taskset -c 0 "$bin/bench-load" "$big" 5 2>/dev/null || "$bin/bench-load" "$big" 5
 
 if [ -x "$bin/nav-bench" ]; then
 	echo
