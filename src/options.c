@@ -84,6 +84,8 @@ options_usage(void)
 "Usage: scorch [OPTION]... FILE\n"
 "Explore a profile as an interactive flame graph in the terminal.\n"
 "FILE may be '-' for standard input; gzip and zstd are read transparently.\n"
+"A perf.data FILE is read through `perf script`. While a big file loads,\n"
+"its progress is shown on standard error when that is a terminal.\n"
 "\n"
 "Output modes (default: the interactive explorer):\n"
 "  --print              print the call tree as text, fitting --width\n"
