@@ -18,27 +18,10 @@
 #include "options.h"
 #include "session.h"
 #include "sink.h"
+#include "synth.h"
 #include "view.h"
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
-
-static uint32_t
-rnd(uint32_t n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng % n);
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* CPU time of this thread: the cost of a keystroke whatever else the
  * machine runs (wall time on a busy 2-core machine mostly measures the
@@ -69,15 +52,6 @@ report(const char *what, int w, int h, const char *label, double *t,
 		w, h, label, what, sum / n, t[n / 2], t[(size_t)(n * 0.99)], t[n - 1], n);
 }
 
-static uint32_t
-frame(struct sink *sk, const char *fmt, unsigned a, unsigned b)
-{
-	char name[96];
-	int n = snprintf(name, sizeof name, fmt, a, b);
-
-	return sink_frame(sk, name, (size_t)n, b % 17 == 0 ? FRAME_KERNEL : FRAME_USER);
-}
-
 /* Deep, branchy stacks (C++-ish names, shared prefixes), plus one frame
  * with a huge fan-out of narrow callees, the worst case for sibling moves. */
 static void
@@ -90,26 +64,18 @@ build(struct profile *p, unsigned n_stacks)
 	error_clear(&err);
 	sink_init(&sk, p, &err, NULL);
 	for (unsigned i = 0; i < n_stacks; i++) {
-		unsigned depth = 12 + rnd(50), path = 0;
+		unsigned depth = synth_stack(&sk, &rng, ids,
+			"ns%u::Component::method_%u(int, std::string const&)", true);
 
-		ids[0] = frame(&sk, "worker_thread_%u%.0u", rnd(4), 0);
-		for (unsigned d = 1; d < depth; d++) {
-			/* few choices near the root, more further down */
-			unsigned fan = d < 4 ? 3 : d < 10 ? 6 : 12;
-
-			path = path * 31 + rnd(fan) + 1;
-			ids[d] = frame(&sk, "ns%u::Component::method_%u(int, std::string const&)",
-				d, path % 5000);
-		}
-		if (sink_sample1(&sk, ids, depth, 0, 1 + rnd(100), NULL) < 0) {
+		if (sink_sample1(&sk, ids, depth, 0, 1 + synth_rnd(&rng, 100), NULL) < 0) {
 			fprintf(stderr, "nav-bench: %s\n", err.msg);
 			exit(1);
 		}
 	}
 	for (unsigned i = 0; i < 200000; i++) {
-		ids[0] = frame(&sk, "main%.0u%.0u", 0, 0);
-		ids[1] = frame(&sk, "dispatch%.0u%.0u", 0, 0);
-		ids[2] = frame(&sk, "handler_%u_%u", i, i * 7);
+		ids[0] = synth_frame(&sk, "main%.0u%.0u", 0, 0, true);
+		ids[1] = synth_frame(&sk, "dispatch%.0u%.0u", 0, 0, true);
+		ids[2] = synth_frame(&sk, "handler_%u_%u", i, i * 7, true);
 		sink_sample1(&sk, ids, 3, 0, 1, NULL);
 	}
 	sink_free(&sk);
@@ -126,7 +92,7 @@ next_key(void)
 		KEYC_ENTER, KEYC_BACKSPACE, '0', 'f',
 	};
 
-	return keys[rnd(sizeof keys / sizeof keys[0])];
+	return keys[synth_rnd(&rng, sizeof keys / sizeof keys[0])];
 }
 
 static void
@@ -154,13 +120,13 @@ run(struct session *s, const struct keymap *km, int w, int h, unsigned n_keys,
 	}
 	for (unsigned i = 0; i < n_keys; i++) {
 		int key = wide_corner ? (i % 50 < 40 ? 'l' : 'h') : next_key();
-		double t0 = now(), c0 = cpu_now();
+		double t0 = synth_now(), c0 = cpu_now();
 
 		if (wide_corner && i == 0)
 			key = 'j';
 		ui_key(&ui, key);
 		ui_draw(&ui);
-		t[i] = (now() - t0) * 1e3;
+		t[i] = (synth_now() - t0) * 1e3;
 		tc[i] = (cpu_now() - c0) * 1e3;
 		sum += t[i];
 		sum_c += tc[i];
@@ -190,13 +156,13 @@ main(int argc, char **argv)
 	memset(&s, 0, sizeof s);
 	s.opts = &opts;
 	profile_init(&s.prof);
-	t0 = now();
+	t0 = synth_now();
 	build(&s.prof, n_stacks);
 	query_default(&s.query, &s.prof);
 	s.order = CALLTREE_BY_NAME;
 	session_rebuild(&s);
 	printf("nav-bench: %zu calltree nodes, depth %u, from %zu stacks (%.2f s to build)\n",
-		s.tree->n, s.tree->max_depth, s.prof.n_stacks, now() - t0);
+		s.tree->n, s.tree->max_depth, s.prof.n_stacks, synth_now() - t0);
 	if (s.tree->n < 1000000)
 		printf("nav-bench: warning: fewer than 1M nodes; pass more stacks\n");
 	keymap_init(&km);

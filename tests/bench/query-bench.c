@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "calltree.h"
 #include "filter.h"
@@ -23,36 +22,10 @@
 #include "sandwich.h"
 #include "search.h"
 #include "sink.h"
+#include "synth.h"
 #include "top.h"
 
 static uint64_t rng = 0x2545f4914f6cdd1du;
-
-static uint32_t
-rnd(uint32_t n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (uint32_t)(rng % n);
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static uint32_t
-frame(struct sink *sk, const char *fmt, unsigned a, unsigned b)
-{
-	char name[96];
-	int n = snprintf(name, sizeof name, fmt, a, b);
-
-	return sink_frame(sk, name, (size_t)n, FRAME_USER);
-}
 
 /* Deep, branchy stacks, each sample with a thread id and a request label
  * (one record per sample, like a labelled pprof or perf script). */
@@ -69,18 +42,12 @@ build(struct profile *p, unsigned n_stacks)
 	error_clear(&err);
 	sink_init(&sk, p, &err, NULL);
 	for (unsigned i = 0; i < n_stacks; i++) {
-		unsigned depth = 12 + rnd(50), path = 0;
+		unsigned depth = synth_stack(&sk, &rng, ids, "ns%u::Component::method_%u(int)",
+			false);
 
-		ids[0] = frame(&sk, "worker_thread_%u%.0u", rnd(4), 0);
-		for (unsigned d = 1; d < depth; d++) {
-			unsigned fan = d < 4 ? 3 : d < 10 ? 6 : 12;
-
-			path = path * 31 + rnd(fan) + 1;
-			ids[d] = frame(&sk, "ns%u::Component::method_%u(int)", d, path % 5000);
-		}
-		snprintf(req, sizeof req, "r%u", rnd(1000));
-		m.tid = (int32_t)(100 + rnd(64));
-		sink_sample1(&sk, ids, depth, 0, 1 + rnd(100), &m);
+		snprintf(req, sizeof req, "r%u", synth_rnd(&rng, 1000));
+		m.tid = (int32_t)(100 + synth_rnd(&rng, 64));
+		sink_sample1(&sk, ids, depth, 0, 1 + synth_rnd(&rng, 100), &m);
 	}
 	sink_free(&sk);
 }
@@ -88,10 +55,10 @@ build(struct profile *p, unsigned n_stacks)
 static double
 timed_build(struct profile *p, struct query *q, struct calltree **out)
 {
-	double t0 = now();
+	double t0 = synth_now();
 
 	*out = calltree_build(p, q, CALLTREE_BY_NAME);
-	return (now() - t0) * 1e3;
+	return (synth_now() - t0) * 1e3;
 }
 
 static void
@@ -139,7 +106,7 @@ main(int argc, char **argv)
 	double t0;
 
 	profile_init(&p);
-	t0 = now();
+	t0 = synth_now();
 	if (n_stacks == 0) {
 		struct load_options lo;
 
@@ -154,7 +121,7 @@ main(int argc, char **argv)
 	query_default(&q, &p);
 	t = calltree_build(&p, &q, CALLTREE_BY_NAME);
 	printf("query-bench: %zu calltree nodes from %zu stacks, %zu frames, %zu records (%.2f s to generate)\n",
-		t->n, p.n_stacks, p.frames.n, p.n_samples, now() - t0);
+		t->n, p.n_stacks, p.frames.n, p.n_samples, synth_now() - t0);
 	if (t->n < 1000000)
 		printf("query-bench: warning: fewer than 1M nodes; pass more stacks\n");
 	calltree_free(t);
@@ -184,29 +151,29 @@ main(int argc, char **argv)
 	search_init(&s);
 	search_result_init(&r);
 	search_set_regex(&s, "method_4[0-9]\\(", false, &err);
-	t0 = now();
+	t0 = synth_now();
 	search_result_build(&r, &s, t);
 	printf("  %-44s %8.1f ms  (%zu matches, %.1f%%)\n", "search (first)",
-		(now() - t0) * 1e3, r.n, 100 * r.matched[0] / t->nodes[CT_ROOT].total[0]);
-	t0 = now();
+		(synth_now() - t0) * 1e3, r.n, 100 * r.matched[0] / t->nodes[CT_ROOT].total[0]);
+	t0 = synth_now();
 	search_result_build(&r, &s, t);
-	printf("  %-44s %8.1f ms\n", "search (again)", (now() - t0) * 1e3);
-	t0 = now();
+	printf("  %-44s %8.1f ms\n", "search (again)", (synth_now() - t0) * 1e3);
+	t0 = synth_now();
 	tp = top_build(t);
-	printf("  %-44s %8.1f ms  (%zu functions)\n", "top table", (now() - t0) * 1e3, tp->n);
-	t0 = now();
+	printf("  %-44s %8.1f ms  (%zu functions)\n", "top table", (synth_now() - t0) * 1e3, tp->n);
+	t0 = synth_now();
 	top_sort(tp, TOP_BY_TOTAL);
 	top_filter(tp, "method_1", false, true, &err);
-	printf("  %-44s %8.1f ms  (%zu shown)\n", "top sort + filter", (now() - t0) * 1e3,
+	printf("  %-44s %8.1f ms  (%zu shown)\n", "top sort + filter", (synth_now() - t0) * 1e3,
 		tp->n_view);
-	t0 = now();
+	t0 = synth_now();
 	sandwich_build(&sw, &p, &q, tp->rows[tp->view[0]].name, tp->rows[tp->view[0]].name_len,
 		CALLTREE_BY_NAME);
 	printf("  %-44s %8.1f ms  (%zu + %zu nodes)\n", "sandwich of the heaviest shown",
-		(now() - t0) * 1e3, sw.callers->n, sw.callees->n);
-	t0 = now();
+		(synth_now() - t0) * 1e3, sw.callers->n, sw.callees->n);
+	t0 = synth_now();
 	labels_values(&p, &q, "request", &lv);
-	printf("  %-44s %8.1f ms  (%zu values)\n", "label values of request", (now() - t0) * 1e3, lv.n);
+	printf("  %-44s %8.1f ms  (%zu values)\n", "label values of request", (synth_now() - t0) * 1e3, lv.n);
 	labels_values_free(&lv);
 	sandwich_free(&sw);
 	top_free(tp);

@@ -85,34 +85,44 @@ corpus_bad() {
 	echo "FAIL $corpus_category/$1: $2"
 }
 
+# corpus_run NAME SCORCH_ARGS...: scorch's output in $corpus_tmp/out, its
+# stderr in $corpus_tmp/err. When it fails, NAME fails (returns 1).
+corpus_run() {
+	corpus_run_name=$1
+	shift
+	"$SCORCH" "$@" >"$corpus_tmp/out" 2>"$corpus_tmp/err" && return 0
+	corpus_bad "$corpus_run_name" "scorch $* failed: $(head -c 300 "$corpus_tmp/err")"
+	return 1
+}
+
+# corpus_compare NAME EXPECTED: NAME passes when the normalised folded
+# texts $corpus_tmp/got and $corpus_tmp/want (made from EXPECTED) are equal.
+corpus_compare() {
+	if cmp -s "$corpus_tmp/got" "$corpus_tmp/want"; then
+		corpus_ok "$1"
+	else
+		corpus_bad "$1" "differs from $(basename "$2"): got $(folded_totals <"$corpus_tmp/got"), want $(folded_totals <"$corpus_tmp/want")"
+		diff "$corpus_tmp/want" "$corpus_tmp/got" | head -n 10 | sed 's/^/    /'
+	fi
+}
+
 # check_folded NAME EXPECTED_FILE -- SCORCH ARGS...
 # Runs scorch with ARGS (which should include --folded) and compares the
 # normalised output with the normalised reference.
 check_folded() {
 	name=$1 expected=$2
 	shift 3
-	if ! "$SCORCH" "$@" >"$corpus_tmp/out" 2>"$corpus_tmp/err"; then
-		corpus_bad "$name" "scorch $* failed: $(head -c 300 "$corpus_tmp/err")"
-		return
-	fi
+	corpus_run "$name" "$@" || return
 	folded_normalize <"$corpus_tmp/out" >"$corpus_tmp/got"
 	corpus_cat "$expected" | folded_normalize >"$corpus_tmp/want"
-	if cmp -s "$corpus_tmp/got" "$corpus_tmp/want"; then
-		corpus_ok "$name"
-	else
-		corpus_bad "$name" "differs from $(basename "$expected"): got $(folded_totals <"$corpus_tmp/got"), want $(folded_totals <"$corpus_tmp/want")"
-		diff "$corpus_tmp/want" "$corpus_tmp/got" | head -n 10 | sed 's/^/    /'
-	fi
+	corpus_compare "$name" "$expected"
 }
 
 # check_totals NAME "STACKS TOTAL" -- SCORCH ARGS...
 check_totals() {
 	name=$1 want=$2
 	shift 3
-	if ! "$SCORCH" "$@" >"$corpus_tmp/out" 2>"$corpus_tmp/err"; then
-		corpus_bad "$name" "scorch $* failed: $(head -c 300 "$corpus_tmp/err")"
-		return
-	fi
+	corpus_run "$name" "$@" || return
 	got=$(folded_normalize <"$corpus_tmp/out" | folded_totals)
 	if [ "$got" = "$want" ]; then
 		corpus_ok "$name"

@@ -37,10 +37,7 @@ check_unit() {
 # "]: N" values of the stack-keyed entries in the bpftrace output.
 check_input_total() {
 	want=$(awk '/\]: -?[0-9]+$/ { v = $NF; t += v } END { printf "%.0f\n", t }' "$2")
-	if ! "$SCORCH" --folded "$2" >"$corpus_tmp/out" 2>"$corpus_tmp/err"; then
-		corpus_bad "$1" "scorch failed: $(head -c 300 "$corpus_tmp/err")"
-		return
-	fi
+	corpus_run "$1" --folded "$2" || return
 	got=$(awk '{ t += $NF } END { printf "%.0f\n", t }' "$corpus_tmp/out")
 	if [ "$got" = "$want" ]; then
 		corpus_ok "$1"

@@ -17,18 +17,10 @@ d=$corpus_dir
 check_sed() {
 	name=$1 expected=$2 osed=$3 esed=$4
 	shift 5
-	if ! "$SCORCH" "$@" >"$corpus_tmp/out" 2>"$corpus_tmp/err"; then
-		corpus_bad "$name" "scorch $* failed: $(head -c 300 "$corpus_tmp/err")"
-		return
-	fi
+	corpus_run "$name" "$@" || return
 	sed -E "$osed" "$corpus_tmp/out" | folded_normalize >"$corpus_tmp/got"
 	corpus_cat "$expected" | sed -E "$esed" | folded_normalize >"$corpus_tmp/want"
-	if cmp -s "$corpus_tmp/got" "$corpus_tmp/want"; then
-		corpus_ok "$name"
-	else
-		corpus_bad "$name" "differs from $(basename "$expected"): got $(folded_totals <"$corpus_tmp/got"), want $(folded_totals <"$corpus_tmp/want")"
-		diff "$corpus_tmp/want" "$corpus_tmp/got" | head -n 10 | sed 's/^/    /'
-	fi
+	corpus_compare "$name" "$expected"
 }
 
 noi='s/_\[i\]//g'

@@ -18,14 +18,11 @@ d=$corpus_dir
 check_info() {
 	name=$1 file=$2
 	shift 2
-	if ! "$SCORCH" --info "$file" >"$corpus_tmp/info" 2>"$corpus_tmp/err"; then
-		corpus_bad "$name" "scorch --info failed: $(head -c 300 "$corpus_tmp/err")"
-		return
-	fi
+	corpus_run "$name" --info "$file" || return
 	for want in "$@"; do
-		if ! grep -Fxq -- "$want" "$corpus_tmp/info"; then
+		if ! grep -Fxq -- "$want" "$corpus_tmp/out"; then
 			corpus_bad "$name" "--info lacks '$want'"
-			sed 's/^/    /' "$corpus_tmp/info" | head -n 20
+			sed 's/^/    /' "$corpus_tmp/out" | head -n 20
 			return
 		fi
 	done
@@ -37,10 +34,7 @@ check_info() {
 check_contains() {
 	name=$1 subset=$2
 	shift 3
-	if ! "$SCORCH" "$@" >"$corpus_tmp/out" 2>"$corpus_tmp/err"; then
-		corpus_bad "$name" "scorch $* failed: $(head -c 300 "$corpus_tmp/err")"
-		return
-	fi
+	corpus_run "$name" "$@" || return
 	folded_normalize <"$corpus_tmp/out" >"$corpus_tmp/got"
 	folded_normalize <"$subset" >"$corpus_tmp/want"
 	missing=$(awk 'NR == FNR { n = match($0, / [0-9]+$/); got[substr($0, 1, n - 1)] = substr($0, n + 1); next }

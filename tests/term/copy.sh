@@ -13,12 +13,7 @@ buffer_is() {
 	[ "$(tm show-buffer 2>/dev/null)" = "$1" ]
 }
 buffer_wait() {
-	_i=0
-	while [ "$_i" -lt 100 ]; do
-		buffer_is "$1" && return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
+	term_poll_for 5 buffer_is "$1" && return 0
 	echo "buffer: $(tm show-buffer 2>&1 | od -c | head -n 3)"
 	return 1
 }

@@ -9,6 +9,7 @@
 #   term_wait_gone TEXT      wait until it no longer does
 #   term_wait_line N TEXT    wait until line N is exactly TEXT
 #   term_poll COMMAND...     retry COMMAND until it succeeds (10 s)
+#   term_poll_for SECS COMMAND...  the same, for up to SECS
 #   term_screen [-e]         the pane's text (with -e: with SGR sequences)
 #   check NAME COMMAND...    count a pass or a failure (prints the pane)
 #   proc_wait_stopped        wait until scorch (term_scorch's pid) is stopped
@@ -61,59 +62,32 @@ term_send() { tm send-keys -t t "$@"; }
 term_type() { tm send-keys -t t -l "$1"; tm send-keys -t t Enter; }
 term_screen() { tm capture-pane -t t -p "$@"; }
 
-# Retries COMMAND... until it succeeds, for up to 10 s: for checks on
-# the pane that are not plain text waits (colours, raw bytes).
-term_poll() {
-	_i=0
-	while [ "$_i" -lt 200 ]; do
+# Retries COMMAND... every 0.05 s until it succeeds, for up to SECS.
+term_poll_for() {
+	_poll_n=$(($1 * 20)) _poll_i=0
+	shift
+	while [ "$_poll_i" -lt "$_poll_n" ]; do
 		"$@" && return 0
 		sleep 0.05
-		_i=$((_i + 1))
+		_poll_i=$((_poll_i + 1))
 	done
 	return 1
 }
 
-term_wait() {
-	_text=$1 _secs=${2:-10} _i=0
-	while [ "$_i" -lt $((_secs * 20)) ]; do
-		if term_screen | grep -qF -- "$_text"; then return 0; fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
+# Retries COMMAND... until it succeeds, for up to 10 s: for checks on
+# the pane that are not plain text waits (colours, raw bytes).
+term_poll() { term_poll_for 10 "$@"; }
 
+term_shows() { term_screen | grep -qF -- "$1"; }
+term_lacks() { ! term_shows "$1"; }
+term_line_is() { [ "$(term_screen | sed -n "${1}p")" = "$2" ]; }
+
+term_wait() { term_poll_for "${2:-10}" term_shows "$1"; }
+term_wait_gone() { term_poll_for "${2:-10}" term_lacks "$1"; }
 # Waits until line N of the pane is exactly TEXT.
-term_wait_line() {
-	_n=$1 _text=$2 _i=0
-	while [ "$_i" -lt 200 ]; do
-		[ "$(term_screen | sed -n "${_n}p")" = "$_text" ] && return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
-term_wait_gone() {
-	_text=$1 _secs=${2:-10} _i=0
-	while [ "$_i" -lt $((_secs * 20)) ]; do
-		if ! term_screen | grep -qF -- "$_text"; then return 0; fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
-
+term_wait_line() { term_poll term_line_is "$1" "$2"; }
 # Waits for a file to appear (written by a command in the pane).
-term_wait_file() {
-	_i=0
-	while [ "$_i" -lt 200 ]; do
-		[ -s "$1" ] && return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
+term_wait_file() { term_poll test -s "$1"; }
 
 check() {
 	_what=$1; shift
@@ -139,26 +113,12 @@ proc_state() {
 	sed 's/^[0-9]* (.*) \([A-Za-z]\).*/\1/' "/proc/$(cat "$term_tmp/pid")/stat" 2>/dev/null
 }
 
+proc_stopped() { [ "$(proc_state)" = T ]; }
+proc_running() { _s=$(proc_state); [ -n "$_s" ] && [ "$_s" != T ]; }
+
 # Waits until that process is stopped (T), or until it is not.
-proc_wait_stopped() {
-	_i=0
-	while [ "$_i" -lt 200 ]; do
-		[ "$(proc_state)" = T ] && return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
-proc_wait_running() {
-	_i=0
-	while [ "$_i" -lt 200 ]; do
-		_s=$(proc_state)
-		[ -n "$_s" ] && [ "$_s" != T ] && return 0
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	return 1
-}
+proc_wait_stopped() { term_poll proc_stopped; }
+proc_wait_running() { term_poll proc_running; }
 
 alternate_off() { [ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ]; }
 

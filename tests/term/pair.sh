@@ -250,43 +250,12 @@ quit
 
 # --- hot/cold: warm on-CPU part, cool off-CPU part of every frame -------------
 cold=$data/hotcold-blocker/blocker.perf.zst
-# cold_split SNAP VIEW TWOCOUNT: as tests/tui/pair-colours.sh, on the pane
+# cold_split SNAP VIEW TWOCOUNT: the warm/cool split of every frame, as in
+# tests/tui/pair-colours.sh, on the pane
 cold_split() {
 	to_letters "$PAL_COLD" <"$tmp/$1.codes" >"$tmp/$1.letters"
-	awk -F '\t' '{ n = split($1, fr, ";"); key = ""
-		for (i = 1; i <= n; i++) { key = key (i > 1 ? ";" : "") fr[i]
-			on[key] += $2; off[key] += $3; d[key] = i; nm[key] = fr[i] } }
-	END { for (k in on) printf "%d\t%s\t%.17g\t%.17g\n", d[k], nm[k], on[k], off[k] }' \
-		"$3" >"$tmp/coldnodes"
-	LC_ALL=C awk -v view="$2" -v rows=$ROWS '
-	FILENAME == ARGV[1] { split($0, f, "\t"); k = f[1] SUBSEP f[2]; cnt[k]++
-		on[k] = f[3]; off[k] = f[4]; next }
-	FILENAME == ARGV[2] { roles[FNR] = $0; next }
-	FNR >= 2 && FNR <= rows + 1 {
-		line = $0; r = roles[FNR]; depth = FNR - 2; n = 0
-		for (i = 1; i <= length(line); i++) {
-			ch = substr(line, i, 1)
-			if (ch != " " && (i == 1 || substr(line, i - 1, 1) == " ")) { n++; st[n] = i; tx[n] = "" }
-			if (ch != " ") tx[n] = tx[n] ch
-		}
-		for (j = 1; j <= n; j++) {
-			k = depth SUBSEP tx[j]
-			if (!(k in cnt) || cnt[k] > 1) continue
-			end = j < n ? st[j + 1] : length(r) + 1
-			for (x = st[j]; x < end && (substr(r, x, 1) == "h" || substr(r, x, 1) == "o"); x++) ;
-			w = x - st[j]; wall = on[k] + off[k]
-			if (view == "on") want = w
-			else if (view == "off") want = 0
-			else { want = int(w * on[k] / wall + 0.5); if (on[k] >= wall) want = w }
-			got = 0
-			for (x = st[j]; x < st[j] + w && substr(r, x, 1) == "h"; x++) got++
-			for (; x < st[j] + w; x++) if (substr(r, x, 1) != "o") got = -1
-			checked++
-			if (got != want) { printf "depth %d %s: %d of %d cells warm, expected %d\n", depth, tx[j], got, w, want; bad++ }
-		}
-	}
-	END { if (checked < 2) { print "only " checked + 0 " frames checked"; bad++ } exit bad > 0 }' \
-		"$tmp/coldnodes" "$tmp/$1.letters" "$tmp/$1.text" >"$tmp/why"
+	LC_ALL=C awk -v view="$2" -v rows=$ROWS -v min=2 -f "$TOP_SRCDIR/tests/tui/cold-split.awk" \
+		"$3" "$tmp/$1.letters" "$tmp/$1.text" >"$tmp/why"
 }
 "$SCORCH" --cold --folded "$cold" | awk '{ on = $(NF - 1); off = $NF; sub(/ [^ ]* [^ ]*$/, "")
 	printf "%s\t%s\t%s\n", $0, on, off }' >"$tmp/cold.both"

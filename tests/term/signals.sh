@@ -28,19 +28,12 @@ term_wait ' 141 samples · 100% of all · self 0 samples'
 term_send C-c
 restored "Ctrl-C" 130
 
-# SIGTERM and SIGHUP from elsewhere
-for sig in TERM HUP; do
+# SIGTERM and SIGHUP from elsewhere, and crashes (SEGV, ABRT): the
+# terminal is put back before the default action
+for sig in TERM HUP SEGV ABRT; do
 	term_scorch '· 141 samples' "'$data/small.folded'"
 	kill -"$sig" "$(cat "$term_tmp/pid")"
-	case $sig in TERM) rc=143 ;; HUP) rc=129 ;; esac
-	restored "SIG$sig" $rc
-done
-
-# crashes: the terminal is put back before the default action
-for sig in SEGV ABRT; do
-	term_scorch '· 141 samples' "'$data/small.folded'"
-	kill -"$sig" "$(cat "$term_tmp/pid")"
-	case $sig in SEGV) rc=139 ;; ABRT) rc=134 ;; esac
+	case $sig in TERM) rc=143 ;; HUP) rc=129 ;; SEGV) rc=139 ;; ABRT) rc=134 ;; esac
 	restored "SIG$sig" $rc
 done
 

@@ -140,56 +140,11 @@ fi
 # Per frame: on and wall from the two-count --cold --folded form; cells of
 # the span from the screen (a span ends where the next begins or the
 # colour stops); on cells = round(cells * on / wall).
-cold_check() {   # NAME SNAPSHOT VIEW MIN_FRAMES
-	pair_snapshot "$tmp/screen" "$2" >"$tmp/text"
-	pair_snapshot "$tmp/screen" "$2" roles >"$tmp/roles"
-	awk -F '\t' '{ n = split($1, fr, ";"); key = ""
-		for (i = 1; i <= n; i++) { key = key (i > 1 ? ";" : "") fr[i]
-			on[key] += $2; off[key] += $3; d[key] = i; nm[key] = fr[i] } }
-	END { for (k in on) printf "%d\t%s\t%.17g\t%.17g\n", d[k], nm[k], on[k], off[k] }' \
-		"$tmp/coldab" >"$tmp/coldnodes"
-	LC_ALL=C awk -v view="$3" -v rows=20 -v min="${4:-5}" '
-	FILENAME == ARGV[1] { split($0, f, "\t"); k = f[1] SUBSEP f[2]; cnt[k]++
-		on[k] = f[3]; off[k] = f[4]; next }
-	FILENAME == ARGV[2] { roles[FNR] = $0; next }
-	FNR >= 2 && FNR <= rows + 1 {
-		line = $0; r = roles[FNR]; depth = FNR - 2
-		# token starts (cells) and texts; names here are ASCII
-		n = 0
-		for (i = 1; i <= length(line); i++) {
-			ch = substr(line, i, 1)
-			if (ch != " " && (i == 1 || substr(line, i - 1, 1) == " ")) {
-				n++; st[n] = i; tx[n] = ""
-			}
-			if (ch != " ") tx[n] = tx[n] ch
-		}
-		for (j = 1; j <= n; j++) {
-			k = depth SUBSEP tx[j]
-			if (!(k in cnt) || cnt[k] > 1) continue
-			# the span: up to the next token or where the frame colours stop
-			end = j < n ? st[j + 1] : length(r) + 1
-			for (x = st[j]; x < end; x++) {
-				c = substr(r, x, 1)
-				if (c != "h" && c != "o") break
-			}
-			w = x - st[j]
-			wall = on[k] + off[k]
-			if (view == "on") want = w
-			else if (view == "off") want = 0
-			else { want = int(w * on[k] / wall + 0.5); if (on[k] >= wall) want = w }
-			got = 0
-			for (x = st[j]; x < st[j] + w && substr(r, x, 1) == "h"; x++) got++
-			for (; x < st[j] + w; x++) if (substr(r, x, 1) != "o") got = -1
-			checked++
-			if (got != want) {
-				printf "depth %d %s: %d of %d cells on-CPU, expected %d (on %s, off %s)\n",
-					depth, tx[j], got, w, want, on[k], off[k]
-				bad++
-			}
-		}
-	}
-	END { if (checked < min) { print "only " checked + 0 " frames checked"; bad++ }
-		exit bad > 0 }' "$tmp/coldnodes" "$tmp/roles" "$tmp/text" >"$tmp/why"
+cold_check() {   # SNAPSHOT VIEW TWOCOUNT [MIN_FRAMES]
+	pair_snapshot "$tmp/screen" "$1" >"$tmp/text"
+	pair_snapshot "$tmp/screen" "$1" roles >"$tmp/roles"
+	awk -v view="$2" -v rows=20 -v min="${4:-5}" -f "$TOP_SRCDIR/tests/tui/cold-split.awk" \
+		"$3" "$tmp/roles" "$tmp/text" >"$tmp/why"
 }
 
 cold=$data/hotcold-blocker/blocker.perf.zst
@@ -203,18 +158,15 @@ done
 awk -F '\t' '{ printf "%s\t%s\t0\n", $1, $2 }' "$tmp/cold.on" >"$tmp/cold.on2"
 awk -F '\t' '{ printf "%s\t0\t%s\n", $1, $2 }' "$tmp/cold.off" >"$tmp/cold.off2"
 run 200x24 '<Snapshot> V <Snapshot> V <Snapshot>' --cold "$cold"
-cp "$tmp/cold.both" "$tmp/coldab"
-if cold_check x 1 both; then ok; else bad "hot/cold: on/off split of each frame"; fi
-cp "$tmp/cold.on2" "$tmp/coldab"
-if cold_check x 2 on 2; then ok; else bad "hot/cold: on-CPU only (V)"; fi
-cp "$tmp/cold.off2" "$tmp/coldab"
-if cold_check x 3 off; then ok; else bad "hot/cold: off-CPU only (VV)"; fi
+if cold_check 1 both "$tmp/cold.both"; then ok; else bad "hot/cold: on/off split of each frame"; fi
+if cold_check 2 on "$tmp/cold.on2" 2; then ok; else bad "hot/cold: on-CPU only (V)"; fi
+if cold_check 3 off "$tmp/cold.off2"; then ok; else bad "hot/cold: off-CPU only (VV)"; fi
 # idle waits back in (!): the +idle columns
 "$SCORCH" --cold --folded --idle=none "$cold" 2>/dev/null |
 	awk '{ on = $(NF - 1); off = $NF; sub(/ [^ ]* [^ ]*$/, ""); printf "%s\t%s\t%s\n", $0, on, off }' \
-	>"$tmp/coldab"
+	>"$tmp/cold.idle"
 run 200x24 '! <Snapshot>' --cold "$cold"
-if cold_check x 1 both; then ok; else bad "hot/cold: idle waits included (!)"; fi
+if cold_check 1 both "$tmp/cold.idle"; then ok; else bad "hot/cold: idle waits included (!)"; fi
 # without colour the off-CPU part is a ":" pattern
 run NO_COLOR=1 200x24 '<Snapshot>' --cold "$cold"
 pair_snapshot "$tmp/screen" 1 >"$tmp/text"

@@ -10,38 +10,14 @@
 
 #include "calltree.h"
 #include "helpers.h"
-#include "query.h"
-
-/* The child of parent named name, or CT_NONE. */
-static uint32_t
-child(const struct calltree *t, uint32_t parent, const char *name)
-{
-	for (uint32_t c = t->nodes[parent].first_child; c != CT_NONE;
-	     c = t->nodes[c].next_sibling)
-		if (strcmp(calltree_name(t, c), name) == 0)
-			return c;
-	return CT_NONE;
-}
-
-static struct calltree *
-build(struct profile *p, const char *text, enum calltree_order order, bool inverted)
-{
-	struct query q;
-
-	assert_int_equal(profile_from_folded(p, text), 0);
-	query_default(&q, p);
-	q.inverted = inverted;
-	return calltree_build(p, &q, order);
-}
 
 static void
 totals_and_self(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p,
-		"main;parse;lex 10\nmain;parse 5\nmain;write 3\nmain;parse;lex 2\n",
-		CALLTREE_BY_NAME, false);
-	uint32_t m = child(t, CT_ROOT, "main"), parse = child(t, m, "parse");
+	struct calltree *t = tree_from_folded(&p,
+		"main;parse;lex 10\nmain;parse 5\nmain;write 3\nmain;parse;lex 2\n", false);
+	uint32_t m = tree_child(t, CT_ROOT, "main"), parse = tree_child(t, m, "parse");
 
 	assert_int_equal(t->n, 5);
 	assert_true(t->nodes[CT_ROOT].total[0] == 20);
@@ -49,8 +25,8 @@ totals_and_self(void **state)
 	assert_true(t->nodes[m].self[0] == 0);
 	assert_true(t->nodes[parse].total[0] == 17);
 	assert_true(t->nodes[parse].self[0] == 5);
-	assert_true(t->nodes[child(t, parse, "lex")].self[0] == 12);
-	assert_int_equal(t->nodes[child(t, parse, "lex")].depth, 3);
+	assert_true(t->nodes[tree_child(t, parse, "lex")].self[0] == 12);
+	assert_int_equal(t->nodes[tree_child(t, parse, "lex")].depth, 3);
 	assert_int_equal(t->max_depth, 3);
 	calltree_free(t);
 	profile_free(&p);
@@ -60,9 +36,8 @@ static void
 orders(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "r;b 1\nr;a 2\nr;c 9\nr;a b 4\n",
-		CALLTREE_BY_NAME, false);
-	uint32_t r = child(t, CT_ROOT, "r"), c;
+	struct calltree *t = tree_from_folded(&p, "r;b 1\nr;a 2\nr;c 9\nr;a b 4\n", false);
+	uint32_t r = tree_child(t, CT_ROOT, "r"), c;
 	const char *want_name[] = { "a", "a b", "b", "c" };
 	const char *want_weight[] = { "c", "a b", "a", "b" };
 	int i = 0;
@@ -74,12 +49,13 @@ orders(void **state)
 	i = 0;
 	for (c = t->nodes[r].first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
 		assert_string_equal(calltree_name(t, c), want_weight[i++]);
-	assert_int_equal(calltree_widest_child(t, r), child(t, r, "c"));
-	assert_int_equal(calltree_child(t, r, t->nodes[child(t, r, "b")].frame),
-		child(t, r, "b"));
-	assert_int_equal(calltree_child(t, child(t, r, "b"), t->nodes[r].frame), CT_NONE);
-	assert_int_equal(calltree_prev_sibling(t, child(t, r, "a b")), child(t, r, "c"));
-	assert_int_equal(calltree_prev_sibling(t, child(t, r, "c")), CT_NONE);
+	assert_int_equal(calltree_widest_child(t, r), tree_child(t, r, "c"));
+	assert_int_equal(calltree_child(t, r, t->nodes[tree_child(t, r, "b")].frame),
+		tree_child(t, r, "b"));
+	assert_int_equal(calltree_child(t, tree_child(t, r, "b"), t->nodes[r].frame), CT_NONE);
+	assert_int_equal(calltree_prev_sibling(t, tree_child(t, r, "a b")),
+		tree_child(t, r, "c"));
+	assert_int_equal(calltree_prev_sibling(t, tree_child(t, r, "c")), CT_NONE);
 	calltree_free(t);
 	profile_free(&p);
 }
@@ -88,15 +64,14 @@ static void
 inverted_roots_are_leaves(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "a;b;x 3\nc;x 4\na;y 1\n",
-		CALLTREE_BY_NAME, true);
-	uint32_t x = child(t, CT_ROOT, "x");
+	struct calltree *t = tree_from_folded(&p, "a;b;x 3\nc;x 4\na;y 1\n", true);
+	uint32_t x = tree_child(t, CT_ROOT, "x");
 
 	assert_true(t->nodes[x].total[0] == 7);
-	assert_true(t->nodes[child(t, x, "b")].total[0] == 3);
-	assert_true(t->nodes[child(t, child(t, x, "b"), "a")].self[0] == 3);
-	assert_true(t->nodes[child(t, x, "c")].total[0] == 4);
-	assert_true(t->nodes[child(t, CT_ROOT, "y")].total[0] == 1);
+	assert_true(t->nodes[tree_child(t, x, "b")].total[0] == 3);
+	assert_true(t->nodes[tree_child(t, tree_child(t, x, "b"), "a")].self[0] == 3);
+	assert_true(t->nodes[tree_child(t, x, "c")].total[0] == 4);
+	assert_true(t->nodes[tree_child(t, CT_ROOT, "y")].total[0] == 1);
 	calltree_free(t);
 	profile_free(&p);
 }
@@ -105,10 +80,9 @@ static void
 differential_two_series(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p,
-		"main;parse;lex 120 80\nmain;parse 0 15\nmain;write 40 40\n",
-		CALLTREE_BY_NAME, false);
-	uint32_t m = child(t, CT_ROOT, "main"), parse = child(t, m, "parse");
+	struct calltree *t = tree_from_folded(&p,
+		"main;parse;lex 120 80\nmain;parse 0 15\nmain;write 40 40\n", false);
+	uint32_t m = tree_child(t, CT_ROOT, "main"), parse = tree_child(t, m, "parse");
 
 	assert_true(p.differential);
 	/* series a = after (second count), b = before (first count) */
@@ -126,13 +100,13 @@ static void
 unsorted_input_merges(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "a;b;c 1\nx;y 1\na;b;c 2\na;b 1\nx;y 5\na;q;c 1\n",
-		CALLTREE_BY_NAME, false);
-	uint32_t a = child(t, CT_ROOT, "a");
+	struct calltree *t = tree_from_folded(&p,
+		"a;b;c 1\nx;y 1\na;b;c 2\na;b 1\nx;y 5\na;q;c 1\n", false);
+	uint32_t a = tree_child(t, CT_ROOT, "a");
 
 	assert_int_equal(p.n_stacks, 4);
-	assert_true(t->nodes[child(t, child(t, a, "b"), "c")].total[0] == 3);
-	assert_true(t->nodes[child(t, CT_ROOT, "x")].total[0] == 6);
+	assert_true(t->nodes[tree_child(t, tree_child(t, a, "b"), "c")].total[0] == 3);
+	assert_true(t->nodes[tree_child(t, CT_ROOT, "x")].total[0] == 6);
 	assert_int_equal(t->n, 1 + 3 + 2 + 2);
 	calltree_free(t);
 	profile_free(&p);

@@ -18,23 +18,6 @@
 #include "helpers.h"
 #include "query.h"
 
-/* The node reached from the root through names[0..n). */
-static uint32_t
-node_at(const struct calltree *t, const char *const *names, size_t n)
-{
-	uint32_t id = CT_ROOT;
-
-	for (size_t i = 0; i < n; i++) {
-		uint32_t c = calltree_node(t, id)->first_child;
-
-		while (c != CT_NONE && strcmp(calltree_name(t, c), names[i]) != 0)
-			c = calltree_node(t, c)->next_sibling;
-		assert_int_not_equal(c, CT_NONE);
-		id = c;
-	}
-	return id;
-}
-
 static void
 frame_and_stack_text(void **state)
 {
@@ -50,68 +33,62 @@ frame_and_stack_text(void **state)
 	/* the root is no frame */
 	assert_null(clipboard_frame_text(t, CT_ROOT, false, &len));
 	assert_null(clipboard_frame_text(t, CT_ROOT, true, &len));
-	s = clipboard_frame_text(t, node_at(t, (const char *[]){ "main", "run" }, 2), false, &len);
+	s = clipboard_frame_text(t, tree_at(t, "main;run"), false, &len);
 	assert_string_equal(s, "run");
 	assert_int_equal(len, 3);
 	free(s);
-	s = clipboard_frame_text(t, node_at(t, (const char *[]){ "main", "run" }, 2), true, &len);
+	s = clipboard_frame_text(t, tree_at(t, "main;run"), true, &len);
 	assert_string_equal(s, "main;run 30");
 	free(s);
 	/* control bytes are copied escaped */
-	s = clipboard_frame_text(t, node_at(t, (const char *[]){ "main", "ev\x1b[1m\a" }, 2),
-		true, &len);
+	s = clipboard_frame_text(t, tree_at(t, "main;ev\x1b[1m\a"), true, &len);
 	assert_string_equal(s, "main;ev\\x1b[1m\\x07 5");
 	free(s);
 	calltree_free(t);
 	/* inverted: the path goes leaf first, the folded line root first */
 	q.inverted = true;
 	t = calltree_build(&p, &q, CALLTREE_BY_NAME);
-	s = clipboard_frame_text(t, node_at(t, (const char *[]){ "work", "run" }, 2), true, &len);
+	s = clipboard_frame_text(t, tree_at(t, "work;run"), true, &len);
 	assert_string_equal(s, "run;work 30");
 	free(s);
 	calltree_free(t);
 	profile_free(&p);
 }
 
+/* The sequence that copies text under wrap is want; the length returned
+ * is the sequence's. */
+static void
+check_osc52(const char *text, enum clipboard_wrap wrap, const char *want)
+{
+	char *out;
+	size_t n = clipboard_osc52(text, strlen(text), wrap, &out);
+
+	assert_string_equal(out, want);
+	assert_int_equal(n, strlen(out));
+	free(out);
+}
+
 static void
 osc52_sequences(void **state)
 {
-	char *out;
+	char big[2000], *out;
 	size_t n;
 
-	n = clipboard_osc52("main;run 30", 11, CLIPBOARD_PLAIN, &out);
-	assert_string_equal(out, "\033]52;c;bWFpbjtydW4gMzA=\a");
+	check_osc52("main;run 30", CLIPBOARD_PLAIN, "\033]52;c;bWFpbjtydW4gMzA=\a");
+	/* base64 padding: 0, 1 and 2 bytes left over */
+	check_osc52("abc", CLIPBOARD_PLAIN, "\033]52;c;YWJj\a");
+	check_osc52("ab", CLIPBOARD_PLAIN, "\033]52;c;YWI=\a");
+	check_osc52("", CLIPBOARD_PLAIN, "\033]52;c;\a");
+	/* tmux: as is, then wrapped for passthrough with ESC doubled */
+	check_osc52("ab", CLIPBOARD_TMUX, "\033]52;c;YWI=\a\033Ptmux;\033\033]52;c;YWI=\a\033\\");
+	/* screen: in DCS pieces */
+	check_osc52("ab", CLIPBOARD_SCREEN, "\033P\033]52;c;YWI=\a\033\\");
+	memset(big, 'x', sizeof big);
+	n = clipboard_osc52(big, sizeof big, CLIPBOARD_SCREEN, &out);
+	/* 2668 base64 bytes: five pieces of at most 512 */
+	assert_non_null(strstr(out, "\033\\\033P"));
 	assert_int_equal(n, strlen(out));
 	free(out);
-	/* base64 padding: 0, 1 and 2 bytes left over */
-	n = clipboard_osc52("abc", 3, CLIPBOARD_PLAIN, &out);
-	assert_string_equal(out, "\033]52;c;YWJj\a");
-	free(out);
-	n = clipboard_osc52("ab", 2, CLIPBOARD_PLAIN, &out);
-	assert_string_equal(out, "\033]52;c;YWI=\a");
-	free(out);
-	n = clipboard_osc52("", 0, CLIPBOARD_PLAIN, &out);
-	assert_string_equal(out, "\033]52;c;\a");
-	free(out);
-	/* tmux: as is, then wrapped for passthrough with ESC doubled */
-	n = clipboard_osc52("ab", 2, CLIPBOARD_TMUX, &out);
-	assert_string_equal(out, "\033]52;c;YWI=\a\033Ptmux;\033\033]52;c;YWI=\a\033\\");
-	free(out);
-	/* screen: in DCS pieces */
-	n = clipboard_osc52("ab", 2, CLIPBOARD_SCREEN, &out);
-	assert_string_equal(out, "\033P\033]52;c;YWI=\a\033\\");
-	free(out);
-	{
-		char big[2000];
-
-		memset(big, 'x', sizeof big);
-		n = clipboard_osc52(big, sizeof big, CLIPBOARD_SCREEN, &out);
-		/* 2668 base64 bytes: five pieces of at most 512 */
-		assert_non_null(strstr(out, "\033\\\033P"));
-		assert_int_equal(n, strlen(out));
-		free(out);
-	}
-	(void)n;
 }
 
 static void

@@ -104,6 +104,14 @@ load(struct loaded *l, const char *format, const char *text, size_t len)
 	input_close(&in);
 }
 
+/* Loads the whole of text (NUL-ended), which must parse. */
+static void
+load_whole(struct loaded *l, const char *format, const char *text)
+{
+	load(l, format, text, strlen(text));
+	assert_int_equal(l->rc, 0);
+}
+
 /* The string value of label key on sample i, or NULL. */
 static const char *
 label(const struct profile *p, size_t i, const char *key)
@@ -119,10 +127,12 @@ label(const struct profile *p, size_t i, const char *key)
 	return NULL;
 }
 
-/* The frame names of sample i, root first, joined by ';'. */
+/* The frame names of sample i, root first, joined by ';'. Valid until
+ * the next call. */
 static const char *
-stack_of(const struct profile *p, size_t i, char *buf, size_t size)
+stack_of(const struct profile *p, size_t i)
 {
+	static char buf[512];
 	uint32_t st = p->samples[i].stack;
 	const uint32_t *ids = profile_stack_frames(p, st);
 	size_t n = 0;
@@ -131,8 +141,8 @@ stack_of(const struct profile *p, size_t i, char *buf, size_t size)
 	for (uint32_t k = 0; k < p->stacks[st].depth; k++) {
 		const struct frame *f = profile_frame(p, ids[k]);
 
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? ";" : "", f->name);
-		assert_true(n < size);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", k ? ";" : "", f->name);
+		assert_true(n < sizeof buf);
 	}
 	return buf;
 }
@@ -150,17 +160,15 @@ static void
 gdb_threads(void **state)
 {
 	struct loaded l;
-	char b[512];
 
-	load(&l, "gdb", gdb_text, sizeof gdb_text - 1);
-	assert_int_equal(l.rc, 0);
+	load_whole(&l, "gdb", gdb_text);
 	assert_int_equal(l.p.n_samples, 2);
-	assert_string_equal(stack_of(&l.p, 0, b, sizeof b),
+	assert_string_equal(stack_of(&l.p, 0),
 		"clone3;pack;deflate;libz.so.1+0x7f2a5e0c4f7c");
 	assert_string_equal(label(&l.p, 0, "thread"), "io");
 	assert_string_equal(label(&l.p, 0, "tid"), "8812");
 	assert_int_equal(l.p.samples[0].tid, 8812);
-	assert_string_equal(stack_of(&l.p, 1, b, sizeof b),
+	assert_string_equal(stack_of(&l.p, 1),
 		"main;<signal handler called>;handle_usr1");
 	assert_string_equal(label(&l.p, 1, "thread"), "app");
 	assert_true(has_info(&l.p, "threads", "2"));
@@ -172,17 +180,15 @@ static void
 eu_stack_threads(void **state)
 {
 	struct loaded l;
-	char b[512];
 
-	load(&l, "eu-stack", eu_text, sizeof eu_text - 1);
-	assert_int_equal(l.rc, 0);
+	load_whole(&l, "eu-stack", eu_text);
 	assert_int_equal(l.p.n_samples, 2);
-	assert_string_equal(stack_of(&l.p, 0, b, sizeof b), "start_thread;0x7f1e8c2e3f77");
+	assert_string_equal(stack_of(&l.p, 0), "start_thread;0x7f1e8c2e3f77");
 	assert_string_equal(label(&l.p, 0, "tid"), "5151");
 	assert_string_equal(label(&l.p, 0, "pid"), "5150");
 	assert_int_equal(l.p.samples[0].pid, 5150);
 	assert_int_equal(l.p.samples[1].tid, 5152);
-	assert_string_equal(stack_of(&l.p, 1, b, sizeof b), "poll");
+	assert_string_equal(stack_of(&l.p, 1), "poll");
 	assert_string_equal(strtab_get(&l.p.strings,
 		profile_frame(&l.p, profile_stack_frames(&l.p, l.p.samples[1].stack)[0])->module),
 		"/usr/lib/libc.so.6");
@@ -193,22 +199,19 @@ static void
 go_goroutines(void **state)
 {
 	struct loaded l;
-	char b[512];
 
-	load(&l, "goroutines", go_text, sizeof go_text - 1);
-	assert_int_equal(l.rc, 0);
+	load_whole(&l, "goroutines", go_text);
 	assert_int_equal(l.p.n_samples, 2);
 	assert_string_equal(label(&l.p, 1, "goroutine"), "7");
 	assert_string_equal(label(&l.p, 1, "state"), "chan receive");
 	assert_string_equal(label(&l.p, 1, "created by"), "main.NewPool");
-	assert_string_equal(stack_of(&l.p, 1, b, sizeof b), "main.(*Pool).worker");
+	assert_string_equal(stack_of(&l.p, 1), "main.(*Pool).worker");
 	assert_true(has_info(&l.p, "threads", "2"));
 	assert_true(has_info(&l.p, "state", "chan receive 1"));
 	assert_true(has_info(&l.p, "state", "running 1"));
 	profile_free(&l.p);
 
-	load(&l, "goroutines", go_debug1_text, sizeof go_debug1_text - 1);
-	assert_int_equal(l.rc, 0);
+	load_whole(&l, "goroutines", go_debug1_text);
 	assert_int_equal(l.p.n_stacks, 1);
 	assert_true(profile_total(&l.p, 0) == 4);
 	assert_int_equal(l.p.n_samples, 1);   /* the labelled record */
@@ -221,12 +224,10 @@ static void
 jstack_threads(void **state)
 {
 	struct loaded l;
-	char b[512];
 
-	load(&l, "jstack", jstack_text, sizeof jstack_text - 1);
-	assert_int_equal(l.rc, 0);
+	load_whole(&l, "jstack", jstack_text);
 	assert_int_equal(l.p.n_samples, 1);
-	assert_string_equal(stack_of(&l.p, 0, b, sizeof b),
+	assert_string_equal(stack_of(&l.p, 0),
 		"com.acme.Servlet.service;com.acme.Router.route");
 	assert_string_equal(label(&l.p, 0, "thread"), "exec-3");
 	assert_string_equal(label(&l.p, 0, "state"), "RUNNABLE");

@@ -82,6 +82,16 @@ run(const struct profile *p, const struct query *q)
 	return out;
 }
 
+/* Running q gives want. */
+static void
+check_query(const struct profile *p, const struct query *q, const char *want)
+{
+	char *out = run(p, q);
+
+	assert_string_equal(out, want);
+	free(out);
+}
+
 static const char *const sample_text =
 	"main;parse;lex 10\n"
 	"main;parse 5\n"
@@ -180,7 +190,6 @@ stack_push_pop_clear(void **state)
 	struct query q;
 	struct error err;
 	struct filters *f;
-	char *out;
 
 	(void)state;
 	assert_int_equal(profile_from_folded(&p, sample_text), 0);
@@ -193,24 +202,18 @@ stack_push_pop_clear(void **state)
 	assert_int_equal(filters_count(f), 2);
 	assert_string_equal(filter_kind_name(filters_entry(f, 0)->kind), "focus");
 	assert_string_equal(filters_entry(f, 1)->text, "main");
-	out = run(&p, &q);
-	assert_string_equal(out, "parse 5\nparse;lex 10\n");
-	free(out);
+	check_query(&p, &q, "parse 5\nparse;lex 10\n");
 	assert_true(filters_entry(f, 0)->matched);
 	/* a bad regex leaves the stack as it was */
 	assert_int_equal(filters_push(f, FILTER_IGNORE, "a(", &err), -1);
 	assert_non_null(strstr(err.msg, "bad regular expression 'a(': "));
 	assert_int_equal(filters_count(f), 2);
 	assert_true(filters_pop(f));
-	out = run(&p, &q);
-	assert_string_equal(out, "main;parse 5\nmain;parse;lex 10\n");
-	free(out);
+	check_query(&p, &q, "main;parse 5\nmain;parse;lex 10\n");
 	filters_clear(f);
 	assert_false(filters_pop(f));
 	assert_false(query_has_filters(&q));
-	out = run(&p, &q);
-	assert_string_equal(out, "main;parse 5\nmain;parse;lex 10\nmain;write;flush 3\nother;lex 1\n");
-	free(out);
+	check_query(&p, &q, "main;parse 5\nmain;parse;lex 10\nmain;write;flush 3\nother;lex 1\n");
 	assert_int_equal(filters_push(f, FILTER_TAG, "novalue", &err), -1);
 	assert_string_equal(err.msg, "expected KEY=VALUE, got 'novalue'");
 	assert_int_equal(filter_check(FILTER_ROOT, "[", &err), -1);
@@ -224,16 +227,13 @@ exact_names(void **state)
 {
 	struct profile p;
 	struct query q;
-	char *out;
 
 	(void)state;
 	assert_int_equal(profile_from_folded(&p,
 		"main;operator() 4\nmain;operator()x 2\nmain;operator 1\n"), 0);
 	query_default(&q, &p);
 	filters_push_name(query_filters(&q), FILTER_ROOT, "operator()", 10);
-	out = run(&p, &q);
-	assert_string_equal(out, "operator() 4\n");
-	free(out);
+	check_query(&p, &q, "operator() 4\n");
 	assert_true(filters_entry(q.filters, 0)->exact);
 	query_free(&q);
 	profile_free(&p);
@@ -306,8 +306,10 @@ labelled(struct profile *p)
 	sink_free(&sk);
 }
 
-static char *
-run_tags(struct profile *p, const char *group, int n, ...)
+/* The result of n tag filters, then grouping by group (unless NULL), is
+ * want. */
+static void
+check_tags(struct profile *p, const char *want, const char *group, int n, ...)
 {
 	struct query q;
 	struct error err;
@@ -324,42 +326,26 @@ run_tags(struct profile *p, const char *group, int n, ...)
 		filters_group_by(query_filters(&q), p, group);
 	out = run(p, &q);
 	query_free(&q);
-	return out;
+	assert_string_equal(out, want);
+	free(out);
 }
 
 static void
 tags(void **state)
 {
 	struct profile p;
-	char *out;
 
 	(void)state;
 	labelled(&p);
-	out = run_tags(&p, NULL, 1, "trace=t1");
-	assert_string_equal(out, "main;work 20\n");
-	free(out);
-	out = run_tags(&p, NULL, 2, "trace=t1", "trace=t2");
-	assert_string_equal(out, "main;wait 20\nmain;work 20\n");
-	free(out);
-	out = run_tags(&p, NULL, 2, "trace=t1", "state=WAIT");
-	assert_string_equal(out, "");
-	free(out);
-	out = run_tags(&p, NULL, 3, "trace=t1", "state=WAIT", "trace=t2");
-	assert_string_equal(out, "main;wait 20\n");
-	free(out);
+	check_tags(&p, "main;work 20\n", NULL, 1, "trace=t1");
+	check_tags(&p, "main;wait 20\nmain;work 20\n", NULL, 2, "trace=t1", "trace=t2");
+	check_tags(&p, "", NULL, 2, "trace=t1", "state=WAIT");
+	check_tags(&p, "main;wait 20\n", NULL, 3, "trace=t1", "state=WAIT", "trace=t2");
 	/* record fields as labels, numeric labels as exact numbers */
-	out = run_tags(&p, NULL, 1, "pid=7");
-	assert_string_equal(out, "main;work 60\n");
-	free(out);
-	out = run_tags(&p, NULL, 1, "tid=71");
-	assert_string_equal(out, "main;work 40\n");
-	free(out);
-	out = run_tags(&p, NULL, 1, "bytes=4096");
-	assert_string_equal(out, "main;work 40\n");
-	free(out);
-	out = run_tags(&p, NULL, 1, "nosuch=1");
-	assert_string_equal(out, "");
-	free(out);
+	check_tags(&p, "main;work 60\n", NULL, 1, "pid=7");
+	check_tags(&p, "main;work 40\n", NULL, 1, "tid=71");
+	check_tags(&p, "main;work 40\n", NULL, 1, "bytes=4096");
+	check_tags(&p, "", NULL, 1, "nosuch=1");
 	profile_free(&p);
 }
 
@@ -367,24 +353,17 @@ static void
 grouping(void **state)
 {
 	struct profile p;
-	char *out;
 
 	(void)state;
 	labelled(&p);
 	/* the sample without a record goes under state=? */
-	out = run_tags(&p, "state", 0);
-	assert_string_equal(out,
+	check_tags(&p,
 		"state=?;main;wait 100\nstate=?;main;work 40\n"
-		"state=RUN;main;work 20\nstate=WAIT;main;wait 20\n");
-	free(out);
-	out = run_tags(&p, "pid", 0);
-	assert_string_equal(out,
-		"pid=7;main;work 60\npid=8;main;wait 20\npid=?;main;wait 100\n");
-	free(out);
+		"state=RUN;main;work 20\nstate=WAIT;main;wait 20\n", "state", 0);
+	check_tags(&p,
+		"pid=7;main;work 60\npid=8;main;wait 20\npid=?;main;wait 100\n", "pid", 0);
 	/* with a tag, only records count */
-	out = run_tags(&p, "trace", 1, "pid=7");
-	assert_string_equal(out, "trace=?;main;work 40\ntrace=t1;main;work 20\n");
-	free(out);
+	check_tags(&p, "trace=?;main;work 40\ntrace=t1;main;work 20\n", "trace", 1, "pid=7");
 	profile_free(&p);
 }
 

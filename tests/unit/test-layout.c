@@ -7,24 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "calltree.h"
 #include "helpers.h"
 #include "layout.h"
-#include "query.h"
 #include "xmalloc.h"
-
-static struct calltree *
-build(struct profile *p, const char *text)
-{
-	struct query q;
-
-	assert_int_equal(profile_from_folded(p, text), 0);
-	query_default(&q, p);
-	return calltree_build(p, &q, CALLTREE_BY_NAME);
-}
 
 /* Every span is >= 1 wide, inside the screen, and inside its parent's
  * span on the row above. */
@@ -70,7 +60,7 @@ static void
 proportional_widths(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "m;a 50\nm;b 30\nm;c 20\n");
+	struct calltree *t = tree_from_folded(&p, "m;a 50\nm;b 30\nm;c 20\n", false);
 	struct layout l;
 
 	layout_init(&l);
@@ -96,8 +86,8 @@ static void
 narrow_siblings_aggregate(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p,
-		"m;big 1000\nm;t1 1\nm;t2 1\nm;t3 1\nm;t4;deep 1\n");
+	struct calltree *t = tree_from_folded(&p,
+		"m;big 1000\nm;t1 1\nm;t2 1\nm;t3 1\nm;t4;deep 1\n", false);
 	struct layout l;
 	size_t n, aggs = 0;
 	const struct span *row;
@@ -126,7 +116,7 @@ static void
 zoom_shows_ancestors_full_width(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "m;a;x 10\nm;a;y 30\nm;b 60\n");
+	struct calltree *t = tree_from_folded(&p, "m;a;x 10\nm;a;y 30\nm;b 60\n", false);
 	struct layout l;
 	const struct span *a;
 	uint32_t zoom;
@@ -160,7 +150,7 @@ many_children_bounded_by_width(void **state)
 
 	for (int i = 0; i < 20000; i++)
 		q += sprintf(q, "root;child%05d %d\n", i, 1 + i % 3);
-	t = build(&p, text);
+	t = tree_from_folded(&p, text, false);
 	layout_init(&l);
 	layout_compute(&l, t, CT_ROOT, 120, 50);
 	check_invariants(&l, t);

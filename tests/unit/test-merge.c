@@ -22,33 +22,6 @@
 
 #define NEAR(a, b) (fabs((double)(a) - (double)(b)) < 1e-9)
 
-static void
-folded_unit(struct profile *p, const char *text, const char *unit)
-{
-	struct parse_options po = { .unit = unit };
-	struct input in;
-	struct sink s;
-	struct error err;
-
-	profile_init(p);
-	error_clear(&err);
-	assert_int_equal(input_from_memory(&in, "test", text, strlen(text), 0, &err), 0);
-	sink_init(&s, p, &err, &po);
-	assert_int_equal(format_folded.parse(&in, &s, &err), 0);
-	sink_free(&s);
-	input_close(&in);
-}
-
-static uint32_t
-child(const struct calltree *t, uint32_t parent, const char *name)
-{
-	for (uint32_t c = t->nodes[parent].first_child; c != CT_NONE;
-	     c = t->nodes[c].next_sibling)
-		if (strcmp(calltree_name(t, c), name) == 0)
-			return c;
-	return CT_NONE;
-}
-
 /* Value of column type for the stack named by the folded path. */
 static double
 stack_value(const struct profile *p, const char *path, int type)
@@ -79,18 +52,54 @@ static const char *const after_text =
 	"main;work;new 50\n"
 	"main;idle 40\n";
 
+/* Merges before and after into out (initialised here) as --diff does,
+ * then frees them: out owns everything it needs. */
+static void
+merge_pair(struct profile *out, struct profile *before, struct profile *after)
+{
+	struct merge_side sb = { before, 0, 1 }, sa = { after, 0, 1 };
+	struct error err;
+
+	profile_init(out);
+	assert_int_equal(merge_diff(out, &sb, &sa, &err), 0);
+	profile_free(after);
+	profile_free(before);
+}
+
+/* The --diff merge of two folded texts. */
+static void
+merge_folded(struct profile *out, const char *before, const char *after)
+{
+	struct profile b, a;
+
+	assert_int_equal(profile_from_folded(&b, before), 0);
+	assert_int_equal(profile_from_folded(&a, after), 0);
+	merge_pair(out, &b, &a);
+}
+
+/* The default tree of a merged profile, children by name, with its
+ * statistics under the default settings. */
+static struct calltree *
+default_tree(const struct profile *out, struct diffstat *d)
+{
+	struct query q;
+	struct diff_settings set;
+	struct calltree *t;
+
+	query_default(&q, out);
+	t = calltree_build(out, &q, CALLTREE_BY_NAME);
+	diff_settings_default(&set);
+	assert_int_equal(diffstat_build(d, t, &set), 0);
+	return t;
+}
+
 static void
 merge_diff_columns(void **state)
 {
-	struct profile b, a, out;
-	struct merge_side sb = { &b, 0, 1 }, sa = { &a, 0, 1 };
-	struct error err;
+	struct profile out;
 	int max;
 
-	assert_int_equal(profile_from_folded(&b, before_text), 0);
-	assert_int_equal(profile_from_folded(&a, after_text), 0);
-	profile_init(&out);
-	assert_int_equal(merge_diff(&out, &sb, &sa, &err), 0);
+	merge_folded(&out, before_text, after_text);
 	assert_true(out.differential);
 	assert_string_equal(profile_type_name(&out, DIFF_COL_BEFORE), "before");
 	assert_string_equal(profile_type_name(&out, DIFF_COL_AFTER), "after");
@@ -105,8 +114,6 @@ merge_diff_columns(void **state)
 	assert_true(stack_value(&out, "main;work;new", max) == 50);
 	assert_string_equal(out.source, "- -> -");
 	profile_free(&out);
-	profile_free(&a);
-	profile_free(&b);
 }
 
 /* Frames match by name across kinds and modules; a process root that
@@ -115,7 +122,6 @@ static void
 merge_names_and_roots(void **state)
 {
 	struct profile b, a, out;
-	struct merge_side sb = { &b, 0, 1 }, sa = { &a, 0, 1 };
 	struct sink s;
 	struct error err;
 	struct frame_desc d = { 0 };
@@ -132,8 +138,7 @@ merge_names_and_roots(void **state)
 	assert_int_equal(sink_sample1(&s, ids, 3, 0, 5, NULL), 0);
 	sink_free(&s);
 	assert_int_equal(profile_from_folded(&a, "main;read 7\n"), 0);
-	profile_init(&out);
-	assert_int_equal(merge_diff(&out, &sb, &sa, &err), 0);
+	merge_pair(&out, &b, &a);
 	assert_int_equal(out.n_stacks, 1);
 	assert_true(stack_value(&out, "main;read", DIFF_COL_BEFORE) == 5);
 	assert_true(stack_value(&out, "main;read", DIFF_COL_AFTER) == 7);
@@ -149,24 +154,14 @@ merge_names_and_roots(void **state)
 	}
 	assert_non_null(profile_info(&out, "note"));
 	profile_free(&out);
-	profile_free(&a);
-	profile_free(&b);
 }
 
 static struct calltree *
 diff_tree(struct profile *out, enum diff_width w)
 {
-	struct profile b, a;
-	struct merge_side sb = { &b, 0, 1 }, sa = { &a, 0, 1 };
 	struct query q;
-	struct error err;
 
-	assert_int_equal(profile_from_folded(&b, before_text), 0);
-	assert_int_equal(profile_from_folded(&a, after_text), 0);
-	profile_init(out);
-	assert_int_equal(merge_diff(out, &sb, &sa, &err), 0);
-	profile_free(&a);
-	profile_free(&b);
+	merge_folded(out, before_text, after_text);
 	query_default(&q, out);
 	diff_query(&q, out, w);
 	return calltree_build(out, &q, CALLTREE_BY_NAME);
@@ -184,8 +179,8 @@ diffstat_widths(void **state)
 		struct profile p;
 		struct calltree *t = diff_tree(&p, widths[i]);
 		struct diffstat d;
-		uint32_t m = child(t, CT_ROOT, "main"), w = child(t, m, "work");
-		uint32_t old = child(t, w, "old"), nw = child(t, w, "new");
+		uint32_t m = tree_child(t, CT_ROOT, "main"), w = tree_child(t, m, "work");
+		uint32_t old = tree_child(t, w, "old"), nw = tree_child(t, w, "new");
 
 		assert_int_equal(diff_query_width(&t->query, &p), (int)widths[i]);
 		assert_int_equal(diffstat_build(&d, t, &set), 0);
@@ -220,9 +215,9 @@ diffstat_metrics_and_noise(void **state)
 	struct diff_settings set;
 	struct diffstat d;
 	struct diff_legend lg;
-	uint32_t m = child(t, CT_ROOT, "main"), parse = child(t, m, "parse");
-	uint32_t w = child(t, m, "work"), hash = child(t, w, "hash");
-	uint32_t idle = child(t, m, "idle");
+	uint32_t m = tree_child(t, CT_ROOT, "main"), parse = tree_child(t, m, "parse");
+	uint32_t w = tree_child(t, m, "work"), hash = tree_child(t, w, "hash");
+	uint32_t idle = tree_child(t, m, "idle");
 
 	diff_settings_default(&set);
 	assert_int_equal(diffstat_build(&d, t, &set), 0);
@@ -256,25 +251,15 @@ diffstat_metrics_and_noise(void **state)
 static void
 delta_table_and_changes(void **state)
 {
-	struct profile b, a, out;
-	struct merge_side sb = { &b, 0, 1 }, sa = { &a, 0, 1 };
-	struct diff_settings set;
+	struct profile out;
 	struct diffstat d;
 	struct diff_table tab;
 	struct diff_changes ch;
 	struct calltree *t;
-	struct query q;
-	struct error err;
 
 	/* f is recursive: counted once per stack */
-	assert_int_equal(profile_from_folded(&b, "m;f;f 4\nm;g 6\n"), 0);
-	assert_int_equal(profile_from_folded(&a, "m;f;f;f 9\nm;h 1\n"), 0);
-	profile_init(&out);
-	assert_int_equal(merge_diff(&out, &sb, &sa, &err), 0);
-	query_default(&q, &out);
-	t = calltree_build(&out, &q, CALLTREE_BY_NAME);
-	diff_settings_default(&set);
-	assert_int_equal(diffstat_build(&d, t, &set), 0);
+	merge_folded(&out, "m;f;f 4\nm;g 6\n", "m;f;f;f 9\nm;h 1\n");
+	t = default_tree(&out, &d);
 	diff_table_build(&tab, &d);
 	assert_int_equal(tab.n, 4);
 	/* by regression: f (40% -> 90%), h (0 -> 10%), m (same), g (60% -> 0) */
@@ -303,8 +288,6 @@ delta_table_and_changes(void **state)
 	diffstat_free(&d);
 	calltree_free(t);
 	profile_free(&out);
-	profile_free(&a);
-	profile_free(&b);
 }
 
 /* ---- thread dumps ------------------------------------------------------- */
@@ -348,36 +331,28 @@ static void
 thread_dumps(void **state)
 {
 	struct profile b, a, out;
-	struct merge_side sb = { &b, 0, 1 }, sa = { &a, 0, 1 };
-	struct diff_settings set;
 	struct diffstat d;
 	struct diff_thread *th;
 	struct calltree *t;
-	struct query q;
-	struct error err;
 	uint32_t st, pool, wk;
 	size_t n;
 
 	dump(&b, 0);
 	dump(&a, 1);
-	profile_init(&out);
-	assert_int_equal(merge_diff(&out, &sb, &sa, &err), 0);
+	merge_pair(&out, &b, &a);
 	assert_string_equal(profile_info(&out, "threads"),
 		"1 stuck, 1 progressing, 1 new, 1 ended");
-	query_default(&q, &out);
-	t = calltree_build(&out, &q, CALLTREE_BY_NAME);
-	diff_settings_default(&set);
-	assert_int_equal(diffstat_build(&d, t, &set), 0);
+	t = default_tree(&out, &d);
 	assert_true(d.has_threads);
-	st = child(t, CT_ROOT, "start");
-	pool = child(t, st, "pool");
-	wk = child(t, st, "work");
+	st = tree_child(t, CT_ROOT, "start");
+	pool = tree_child(t, st, "pool");
+	wk = tree_child(t, st, "work");
 	/* pool: a (stuck) and d (new) */
 	assert_true(d.nodes[pool].stuck == 1 && d.nodes[pool].after == 2);
 	assert_int_equal(d.nodes[pool].threads, DIFF_THREADS_MIXED);
 	assert_true(d.nodes[wk].progressing == 1);
 	assert_int_equal(d.nodes[wk].threads, DIFF_THREADS_PROGRESSING);
-	assert_int_equal(d.nodes[child(t, wk, "emit")].threads,
+	assert_int_equal(d.nodes[tree_child(t, wk, "emit")].threads,
 		DIFF_THREADS_PROGRESSING);
 	n = diff_threads_list(&out, &th);
 	assert_int_equal(n, 4);
@@ -393,8 +368,6 @@ thread_dumps(void **state)
 	diffstat_free(&d);
 	calltree_free(t);
 	profile_free(&out);
-	profile_free(&a);
-	profile_free(&b);
 }
 
 /* ---- hot/cold ---------------------------------------------------------------- */
@@ -404,6 +377,7 @@ hotcold_two_files(void **state)
 {
 	struct profile off, on, out;
 	struct merge_side soff = { &off, 0, 1 }, son = { &on, 0, 1 };
+	struct parse_options us = { .unit = "us" };
 	struct cold_options co;
 	struct cold_types ct;
 	struct cold_map m;
@@ -414,7 +388,8 @@ hotcold_two_files(void **state)
 	uint32_t mn, rd;
 
 	/* off-CPU in microseconds; on-CPU in samples at 100 Hz (10 ms) */
-	folded_unit(&off, "app;main;read 5000\napp;pool;pthread_cond_wait 90000\n", "us");
+	assert_int_equal(profile_from_folded_with(&off,
+		"app;main;read 5000\napp;pool;pthread_cond_wait 90000\n", &us), 0);
 	assert_int_equal(profile_from_folded(&on, "app;main;compute 3\napp;main;read 1\n"), 0);
 	cold_options_default(&co);
 	profile_init(&out);
@@ -440,8 +415,8 @@ hotcold_two_files(void **state)
 		assert_int_equal(m.view, view);
 		assert_false(m.idle);
 		t = calltree_build(&out, &q, CALLTREE_BY_NAME);
-		mn = child(t, child(t, CT_ROOT, "app"), "main");
-		rd = child(t, mn, "read");
+		mn = tree_child(t, tree_child(t, CT_ROOT, "app"), "main");
+		rd = tree_child(t, mn, "read");
 		hotcold_values(t, &m, rd, &v);
 		assert_true(v.on == 10e6 && v.off == 5e6 && v.wall == 15e6);
 		hotcold_values(t, &m, mn, &v);

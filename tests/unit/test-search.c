@@ -12,38 +12,27 @@
 
 #include "calltree.h"
 #include "helpers.h"
-#include "query.h"
 #include "search.h"
 
+/* The tree of folded text with an empty search and result for it. */
 static struct calltree *
-build(struct profile *p, const char *text, bool inverted)
+searchable(struct profile *p, const char *text, bool inverted, struct search *s,
+	struct search_result *r)
 {
-	struct query q;
-
-	assert_int_equal(profile_from_folded(p, text), 0);
-	query_default(&q, p);
-	q.inverted = inverted;
-	return calltree_build(p, &q, CALLTREE_BY_NAME);
+	search_init(s);
+	search_result_init(r);
+	return tree_from_folded(p, text, inverted);
 }
 
-/* The node at a path of names from the root, "a;f;b". */
-static uint32_t
-at(const struct calltree *t, const char *path)
+/* Frees what searchable() made. */
+static void
+free_searched(struct profile *p, struct calltree *t, struct search *s,
+	struct search_result *r)
 {
-	uint32_t id = CT_ROOT;
-	char buf[256], *save = NULL;
-
-	strcpy(buf, path);
-	for (char *name = strtok_r(buf, ";", &save); name; name = strtok_r(NULL, ";", &save)) {
-		uint32_t c;
-
-		for (c = t->nodes[id].first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
-			if (strcmp(calltree_name(t, c), name) == 0)
-				break;
-		assert_int_not_equal(c, CT_NONE);
-		id = c;
-	}
-	return id;
+	search_result_free(r);
+	search_free(s);
+	calltree_free(t);
+	profile_free(p);
 }
 
 static const char *const text =
@@ -57,69 +46,62 @@ static void
 matched_values(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, text, false);
 	struct search s;
 	struct search_result r;
+	struct calltree *t = searchable(&p, text, false, &s, &r);
 	struct error err;
 
 	(void)state;
-	search_init(&s);
-	search_result_init(&r);
 	assert_int_equal(search_set_regex(&s, "^f$", false, &err), 0);
 	search_result_build(&r, &s, t);
 	assert_true(r.matched[0] == 8);
 	assert_true(search_result_matched(&r, CT_ROOT) == 8);
 	/* zoomed on a: 6 of its 9 */
-	assert_true(search_result_matched(&r, at(t, "a")) == 6);
+	assert_true(search_result_matched(&r, tree_at(t, "a")) == 6);
 	/* under a match everything matches; elsewhere nothing */
-	assert_true(search_result_matched(&r, at(t, "a;f;b")) == 5);
-	assert_true(search_result_matched(&r, at(t, "x")) == 0);
-	assert_true(search_node_matches(&s, t, at(t, "a;f;b;f")));
-	assert_false(search_node_matches(&s, t, at(t, "a;f;b")));
+	assert_true(search_result_matched(&r, tree_at(t, "a;f;b")) == 5);
+	assert_true(search_result_matched(&r, tree_at(t, "x")) == 0);
+	assert_true(search_node_matches(&s, t, tree_at(t, "a;f;b;f")));
+	assert_false(search_node_matches(&s, t, tree_at(t, "a;f;b")));
 	assert_false(search_node_matches(&s, t, CT_ROOT));
 	assert_int_equal(r.n, 3);
-	search_result_free(&r);
-	search_free(&s);
-	calltree_free(t);
-	profile_free(&p);
+	free_searched(&p, t, &s, &r);
 }
 
 static void
 walk_order(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, text, false);
 	struct search s;
 	struct search_result r;
+	struct calltree *t = searchable(&p, text, false, &s, &r);
 	struct error err;
 	uint32_t m1, m2, m3, m4;
 
 	(void)state;
-	search_init(&s);
-	search_result_init(&r);
 	assert_int_equal(search_set_regex(&s, "f", false, &err), 0);
 	search_result_build(&r, &s, t);
-	m1 = at(t, "a;f");
-	m2 = at(t, "a;f;b;f");
-	m3 = at(t, "f");
+	m1 = tree_at(t, "a;f");
+	m2 = tree_at(t, "a;f;b;f");
+	m3 = tree_at(t, "f");
 	assert_int_equal(r.n, 3);
 	assert_int_equal(search_result_list(&r)[0], m1);
 	assert_int_equal(search_result_list(&r)[1], m2);
 	assert_int_equal(search_result_list(&r)[2], m3);
 	/* from a non-matching node: the next in depth-first order */
 	assert_int_equal(search_result_next(&r, CT_ROOT, 1), m1);
-	assert_int_equal(search_result_next(&r, at(t, "a;f;b"), 1), m2);
-	assert_int_equal(search_result_next(&r, at(t, "a;f;b"), -1), m1);
-	assert_int_equal(search_result_next(&r, at(t, "a;c"), 1), m1);
-	assert_int_equal(search_result_next(&r, at(t, "a;c"), -1), m3);
-	assert_int_equal(search_result_next(&r, at(t, "f;d"), -1), m3);
-	assert_int_equal(search_result_next(&r, at(t, "f;d"), 1), m1);
+	assert_int_equal(search_result_next(&r, tree_at(t, "a;f;b"), 1), m2);
+	assert_int_equal(search_result_next(&r, tree_at(t, "a;f;b"), -1), m1);
+	assert_int_equal(search_result_next(&r, tree_at(t, "a;c"), 1), m1);
+	assert_int_equal(search_result_next(&r, tree_at(t, "a;c"), -1), m3);
+	assert_int_equal(search_result_next(&r, tree_at(t, "f;d"), -1), m3);
+	assert_int_equal(search_result_next(&r, tree_at(t, "f;d"), 1), m1);
 	/* wrapping both ways */
 	assert_int_equal(search_result_next(&r, m3, 1), m1);
 	assert_int_equal(search_result_next(&r, m1, -1), m3);
-	assert_int_equal(search_result_next(&r, at(t, "x;y"), 1), m1);
+	assert_int_equal(search_result_next(&r, tree_at(t, "x;y"), 1), m1);
 	assert_int_equal(search_result_index(&r, m2), 1);
-	assert_int_equal(search_result_index(&r, at(t, "a")), SIZE_MAX);
+	assert_int_equal(search_result_index(&r, tree_at(t, "a")), SIZE_MAX);
 	/* the order follows the sibling order after a re-sort */
 	calltree_sort(t, CALLTREE_BY_WEIGHT);
 	search_result_build(&r, &s, t);
@@ -132,24 +114,19 @@ walk_order(void **state)
 	assert_int_equal(r.n, 0);
 	assert_int_equal(search_result_next(&r, CT_ROOT, 1), CT_NONE);
 	assert_true(r.matched[0] == 0);
-	search_result_free(&r);
-	search_free(&s);
-	calltree_free(t);
-	profile_free(&p);
+	free_searched(&p, t, &s, &r);
 }
 
 static void
 case_and_errors(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "Main;Parse 3\nmain;parse 1\n", false);
 	struct search s;
 	struct search_result r;
+	struct calltree *t = searchable(&p, "Main;Parse 3\nmain;parse 1\n", false, &s, &r);
 	struct error err;
 
 	(void)state;
-	search_init(&s);
-	search_result_init(&r);
 	assert_int_equal(search_set_regex(&s, "parse", false, &err), 0);
 	search_result_build(&r, &s, t);
 	assert_true(r.matched[0] == 1);
@@ -165,57 +142,44 @@ case_and_errors(void **state)
 	assert_false(search_active(&s));
 	search_result_build(&r, &s, t);
 	assert_int_equal(r.n, 0);
-	search_result_free(&r);
-	search_free(&s);
-	calltree_free(t);
-	profile_free(&p);
+	free_searched(&p, t, &s, &r);
 }
 
 static void
 exact_name(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, "a;f.* 2\na;f.x 3\nb;f.* 1\n", false);
 	struct search s;
 	struct search_result r;
+	struct calltree *t = searchable(&p, "a;f.* 2\na;f.x 3\nb;f.* 1\n", false, &s, &r);
 
 	(void)state;
-	search_init(&s);
-	search_result_init(&r);
 	search_set_name(&s, "f.*", 3);
 	assert_true(search_active(&s));
 	search_result_build(&r, &s, t);
 	assert_true(r.matched[0] == 3);
 	assert_int_equal(r.n, 2);
-	search_result_free(&r);
-	search_free(&s);
-	calltree_free(t);
-	profile_free(&p);
+	free_searched(&p, t, &s, &r);
 }
 
 static void
 inverted_tree(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, text, true);
 	struct search s;
 	struct search_result r;
+	struct calltree *t = searchable(&p, text, true, &s, &r);
 	struct error err;
 
 	(void)state;
-	search_init(&s);
-	search_result_init(&r);
 	assert_int_equal(search_set_regex(&s, "^f$", false, &err), 0);
 	search_result_build(&r, &s, t);
 	/* the same samples match, whatever the orientation */
 	assert_true(r.matched[0] == 8);
-	assert_true(search_result_matched(&r, at(t, "c")) == 0);
-	assert_true(search_result_matched(&r, at(t, "d")) == 2);
-	assert_true(search_result_matched(&r, at(t, "f")) == 6);
-	search_result_free(&r);
-	search_free(&s);
-	calltree_free(t);
-	profile_free(&p);
+	assert_true(search_result_matched(&r, tree_at(t, "c")) == 0);
+	assert_true(search_result_matched(&r, tree_at(t, "d")) == 2);
+	assert_true(search_result_matched(&r, tree_at(t, "f")) == 6);
+	free_searched(&p, t, &s, &r);
 }
 
 /* Random stacks: the matched value against a sum over the input lines
@@ -267,16 +231,14 @@ brute_force(void **state)
 	}
 	for (int inv = 0; inv < 2; inv++) {
 		struct profile p;
-		struct calltree *t = build(&p, input, inv);
 		struct search s;
 		struct search_result r;
+		struct calltree *t = searchable(&p, input, inv, &s, &r);
 		struct error err;
 		uint32_t *order = malloc(t->n * sizeof *order), *all = malloc(t->n * sizeof *all);
 		size_t n = 0, n_all = 0;
 		const uint32_t *list;
 
-		search_init(&s);
-		search_result_init(&r);
 		assert_int_equal(search_set_regex(&s, "^(gamma|zeta)$", false, &err), 0);
 		calltree_sort(t, inv ? CALLTREE_BY_WEIGHT : CALLTREE_BY_NAME);
 		search_result_build(&r, &s, t);
@@ -312,10 +274,7 @@ brute_force(void **state)
 		}
 		free(order);
 		free(all);
-		search_result_free(&r);
-		search_free(&s);
-		calltree_free(t);
-		profile_free(&p);
+		free_searched(&p, t, &s, &r);
 	}
 }
 

@@ -25,17 +25,6 @@ static const char *const text =
 	"main;g 2\n"
 	"x;g 3\n";
 
-static struct calltree *
-build(struct profile *p, const char *in, bool inverted)
-{
-	struct query q;
-
-	assert_int_equal(profile_from_folded(p, in), 0);
-	query_default(&q, p);
-	q.inverted = inverted;
-	return calltree_build(p, &q, CALLTREE_BY_NAME);
-}
-
 static const struct top_row *
 row(const struct top *tp, const char *name)
 {
@@ -82,7 +71,8 @@ static void
 values(void **state)
 {
 	struct profile p, pi;
-	struct calltree *t = build(&p, text, false), *ti = build(&pi, text, true);
+	struct calltree *t = tree_from_folded(&p, text, false);
+	struct calltree *ti = tree_from_folded(&pi, text, true);
 	struct top *tp = top_build(t), *tpi = top_build(ti);
 
 	(void)state;
@@ -103,7 +93,7 @@ static void
 sorting_and_filter(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p, text, false);
+	struct calltree *t = tree_from_folded(&p, text, false);
 	struct top *tp = top_build(t);
 	struct error err;
 
@@ -181,7 +171,7 @@ static void
 printing(void **state)
 {
 	struct profile p;
-	struct calltree *t = build(&p,
+	struct calltree *t = tree_from_folded(&p,
 		"main;a_rather_long_function_name_that_needs_cutting_somewhere 3\n"
 		"main;esc\033ape 1\n", false);
 	struct top *tp = top_build(t);
