@@ -44,15 +44,11 @@ struct bcc_line {
 	long no;
 };
 
-/* A frame line taken apart: the name alone, plus what was around it. */
+/* A frame line taken apart: in t the name alone, the module (" [libc.so.6]"
+ * without brackets), the offset ("+0x1a") and a leading address (-A, -v,
+ * wakeuptime). */
 struct bcc_frame {
-	const char *name;
-	size_t len;
-	const char *module;     /* " [libc.so.6]" without brackets, or NULL */
-	size_t module_len;
-	const char *offset;     /* "+0x1a", or NULL */
-	size_t offset_len;
-	uint64_t address;       /* leading address (-A, -v, wakeuptime), or 0 */
+	struct bcc_frame_text t;
 	enum bcc_side side;
 	bool kernel_mark;       /* `_[k]` annotation or a [kernel] module */
 	bool delimiter;         /* the kernel/user "--" (or "-") line */
@@ -69,10 +65,7 @@ struct bcc {
 	size_t n_lines, cap_lines;
 	struct bcc_frame *frames;
 	size_t cap_frames;
-	uint32_t *ids;            /* root first */
-	size_t n_ids, cap_ids;
-	char *buf;                /* scratch for composed names */
-	size_t cap_buf;
+	struct bcc_stack stack;   /* the sample being built */
 };
 
 static const char *
@@ -249,7 +242,7 @@ clean_frame(const char *s, size_t len, struct bcc_frame *f)
 
 			bcc_trim(&r, &rl);
 			if (rl > 0) {
-				bcc_parse_hex(s, tl, &f->address);
+				bcc_parse_hex(s, tl, &f->t.address);
 				s = r;
 				len = rl;
 			}
@@ -270,80 +263,33 @@ clean_frame(const char *s, size_t len, struct bcc_frame *f)
 	if (len > 3 && s[0] != '[' && s[len - 1] == ']') {
 		for (size_t i = len - 1; i-- > 1;) {
 			if (s[i] == '[' && s[i - 1] == ' ') {
-				f->module = s + i + 1;
-				f->module_len = len - i - 2;
+				f->t.module = s + i + 1;
+				f->t.module_len = len - i - 2;
 				len = i - 1;
 				break;
 			}
 			if (s[i] == ' ' || s[i] == ']')
 				break;
 		}
-		if (f->module && (
-		    (f->module_len == 6 && memcmp(f->module, "kernel", 6) == 0) ||
-		    (f->module_len == 15 && memcmp(f->module, "kernel.kallsyms", 15) == 0)))
+		if (f->t.module && (
+		    (f->t.module_len == 6 && memcmp(f->t.module, "kernel", 6) == 0) ||
+		    (f->t.module_len == 15 &&
+		     memcmp(f->t.module, "kernel.kallsyms", 15) == 0)))
 			f->kernel_mark = true;
 	}
-	{
-		size_t n = bcc_strip_offset(s, len);
-
-		if (n < len && n > 0) {
-			f->offset = s + n;
-			f->offset_len = len - n;
-			len = n;
-		}
-	}
-	f->name = s;
-	f->len = len;
+	bcc_split_offset(s, &len, &f->t.offset, &f->t.offset_len);
+	f->t.name = s;
+	f->t.len = len;
 	/* the name is looked up only when a stack has no delimiter */
 	f->side = f->kernel_mark ? BCC_SIDE_KERNEL :
-		f->address ? bcc_address_side(f->address) : BCC_SIDE_UNKNOWN;
+		f->t.address ? bcc_address_side(f->t.address) : BCC_SIDE_UNKNOWN;
 }
 
-static char *
-scratch(struct bcc *b, size_t need)
-{
-	if (need > b->cap_buf)
-		b->buf = xgrow(b->buf, &b->cap_buf, need, 1);
-	return b->buf;
-}
-
-static uint32_t
-intern_frame(struct bcc *b, const struct bcc_frame *f, enum frame_kind kind)
-{
-	struct frame_desc d;
-	char *m;
-
-	if (!f->module && !f->offset && !f->address)
-		return sink_frame(b->out, f->name, f->len, kind);
-	memset(&d, 0, sizeof d);
-	d.name = f->name;
-	d.name_len = f->len;
-	d.kind = kind;
-	d.address = f->address;
-	m = scratch(b, f->module_len + f->offset_len + 2);
-	if (f->module) {
-		memcpy(m, f->module, f->module_len);
-		m[f->module_len] = '\0';
-		d.module = m;
-		m += f->module_len + 1;
-	}
-	if (f->offset) {
-		memcpy(m, f->offset, f->offset_len);
-		m[f->offset_len] = '\0';
-		d.detail = m;
-	}
-	return sink_frame_desc(b->out, &d);
-}
-
+/* Pushes a frame known by its name alone: a task, a waker, "--". */
 static int
-push_id(struct bcc *b, uint32_t id)
+push_name(struct bcc *b, const char *name, size_t len, enum frame_kind kind)
 {
-	if (id == FRAME_NONE)
-		return -1;
-	if (b->n_ids == b->cap_ids)
-		b->ids = xgrow(b->ids, &b->cap_ids, b->n_ids + 1, sizeof *b->ids);
-	b->ids[b->n_ids++] = id;
-	return 0;
+	return bcc_stack_push(&b->stack, sink_frame(b->out, name, len, kind));
 }
 
 static int
@@ -351,7 +297,7 @@ push_frame(struct bcc *b, const struct bcc_frame *f, enum frame_kind kind)
 {
 	if (f->kernel_mark && kind == FRAME_USER)
 		kind = FRAME_KERNEL;
-	return push_id(b, intern_frame(b, f, kind));
+	return bcc_stack_push_frame(&b->stack, b->out, &f->t, kind);
 }
 
 /* The synthetic root naming the task, shaped by --group. num < 0 when
@@ -366,12 +312,12 @@ push_root(struct bcc *b, const char *comm, size_t len, long num)
 	if (mode == SINK_ROOT_NONE || !comm)
 		return 0;
 	if (num < 0)
-		return push_id(b, sink_frame(b->out, comm, len, FRAME_PROCESS));
-	s = scratch(b, len + 32);
+		return push_name(b, comm, len, FRAME_PROCESS);
+	s = bcc_stack_scratch(&b->stack, len + 32);
 	/* default: as bcc prints it, "comm (pid)"; pid/tid: "comm-N" */
 	n = snprintf(s, len + 32, mode == SINK_ROOT_COMM ? "%.*s (%ld)" : "%.*s-%ld",
 		(int)len, comm, num);
-	return push_id(b, sink_frame(b->out, s, (size_t)n, FRAME_PROCESS));
+	return push_name(b, s, (size_t)n, FRAME_PROCESS);
 }
 
 /* Cleans lines [from, to) into b->frames[0 ..]; marks delim lines. */
@@ -417,7 +363,7 @@ kernel_frames(const struct bcc *b, size_t n)
 
 		if (f->side == BCC_SIDE_KERNEL ||
 		    (f->side == BCC_SIDE_UNKNOWN &&
-		     bcc_symbol_side(f->name, f->len) == BCC_SIDE_KERNEL))
+		     bcc_symbol_side(f->t.name, f->t.len) == BCC_SIDE_KERNEL))
 			k = i + 1;
 	}
 	return k;
@@ -564,7 +510,7 @@ add_sample(struct bcc *b, uint64_t value, long num, bool is_tid)
 {
 	struct sample_meta meta = { .time_ns = -1, .pid = -1, .tid = -1, .cpu = -1 };
 
-	if (b->n_ids == 0) {
+	if (b->stack.n == 0) {
 		/* e.g. an idle task's empty user stack under --group=none */
 		const struct bcc_line *l = &b->lines[0];
 
@@ -577,8 +523,8 @@ add_sample(struct bcc *b, uint64_t value, long num, bool is_tid)
 		else
 			meta.pid = (int32_t)num;
 	}
-	return sink_sample1(b->out, b->ids, b->n_ids, b->type, (double)value,
-		num >= 0 ? &meta : NULL);
+	return sink_sample1(b->out, b->stack.ids, b->stack.n, b->type,
+		(double)value, num >= 0 ? &meta : NULL);
 }
 
 /* offcputime, profile, stackcount */
@@ -609,7 +555,7 @@ emit_standard(struct bcc *b, uint64_t value)
 	if (ensure_type(b, guess) < 0)
 		return -1;
 	clean_lines(b, 0, n, "--");
-	b->n_ids = 0;
+	b->stack.n = 0;
 	if (push_root(b, comm, comm_len, num) < 0 ||
 	    push_stack(b, n, false) < 0)
 		return -1;
@@ -634,12 +580,12 @@ emit_wakeup(struct bcc *b, uint64_t value)
 		n--;
 	}
 	clean_lines(b, 1, n, NULL);
-	b->n_ids = 0;
+	b->stack.n = 0;
 	if (push_root(b, target, target_len, -1) < 0 ||
 	    push_stack(b, n - 1, true) < 0)
 		return -1;
 	if (waker && waker_len > 0 &&
-	    push_id(b, sink_frame(b->out, waker, waker_len, FRAME_WAKER)) < 0)
+	    push_name(b, waker, waker_len, FRAME_WAKER) < 0)
 		return -1;
 	return add_sample(b, value, -1, true);
 }
@@ -681,7 +627,7 @@ emit_offwake(struct bcc *b, uint64_t value)
 			dd = i;
 			break;
 		}
-	b->n_ids = 0;
+	b->stack.n = 0;
 	if (push_root(b, target, target_len, tnum) < 0)
 		return -1;
 	/* the target's stacks, leaf first: kernel, "-", user */
@@ -691,14 +637,14 @@ emit_offwake(struct bcc *b, uint64_t value)
 	if (dd > 0) {
 		/* then "--" and the waker's stacks bottom up, as bcc -f
 		 * prints them: kernel leaf first, then user leaf first */
-		if (push_id(b, sink_frame(b->out, "--", 2, FRAME_USER)) < 0)
+		if (push_name(b, "--", 2, FRAME_USER) < 0)
 			return -1;
 		clean_lines(b, 1, dd, "-");
 		if (push_stack(b, dd - 1, true) < 0)
 			return -1;
 	}
 	if (waker_len > 0 &&
-	    push_id(b, sink_frame(b->out, waker, waker_len, FRAME_WAKER)) < 0)
+	    push_name(b, waker, waker_len, FRAME_WAKER) < 0)
 		return -1;
 	return add_sample(b, value, tnum, true);
 }
@@ -788,8 +734,7 @@ bcc_parse(struct input *in, struct sink *out, struct error *err)
 out:
 	free(b.lines);
 	free(b.frames);
-	free(b.ids);
-	free(b.buf);
+	bcc_stack_free(&b.stack);
 	return rc;
 }
 

@@ -1,8 +1,10 @@
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "bcc_symbols.h"
+#include "xmalloc.h"
 
 struct sym {
 	const char *s;
@@ -134,8 +136,9 @@ bcc_parse_hex(const char *s, size_t len, uint64_t *out)
 	return true;
 }
 
-size_t
-bcc_strip_offset(const char *name, size_t len)
+/* Length of name without its offset; len when it has none. */
+static size_t
+strip_offset(const char *name, size_t len)
 {
 	size_t i = len;
 
@@ -152,4 +155,78 @@ bcc_strip_offset(const char *name, size_t len)
 	    name[i - 3] == '+')
 		return i - 3;
 	return len;
+}
+
+void
+bcc_split_offset(const char *name, size_t *len, const char **offset,
+	size_t *offset_len)
+{
+	size_t n = strip_offset(name, *len);
+
+	if (n < *len && n > 0) {
+		*offset = name + n;
+		*offset_len = *len - n;
+		*len = n;
+	}
+}
+
+int
+bcc_stack_push(struct bcc_stack *st, uint32_t id)
+{
+	if (id == FRAME_NONE)
+		return -1;
+	if (st->n == st->cap)
+		st->ids = xgrow(st->ids, &st->cap, st->n + 1, sizeof *st->ids);
+	st->ids[st->n++] = id;
+	return 0;
+}
+
+char *
+bcc_stack_scratch(struct bcc_stack *st, size_t need)
+{
+	if (need > st->cap_buf)
+		st->buf = xgrow(st->buf, &st->cap_buf, need, 1);
+	return st->buf;
+}
+
+/* Copies [s, s + len) to *m with a NUL and moves *m past it. */
+static const char *
+put(char **m, const char *s, size_t len)
+{
+	char *r = *m;
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	*m += len + 1;
+	return r;
+}
+
+int
+bcc_stack_push_frame(struct bcc_stack *st, struct sink *out,
+	const struct bcc_frame_text *f, enum frame_kind kind)
+{
+	struct frame_desc d = { .name = f->name, .name_len = f->len,
+		.kind = kind, .line = f->lineno, .address = f->address };
+	char *m;
+
+	if (!f->module && !f->file && !f->offset && !f->address)
+		return bcc_stack_push(st, sink_frame(out, f->name, f->len,
+			kind));
+	m = bcc_stack_scratch(st, f->module_len + f->file_len +
+		f->offset_len + 3);
+	if (f->module)
+		d.module = put(&m, f->module, f->module_len);
+	if (f->file)
+		d.file = put(&m, f->file, f->file_len);
+	if (f->offset)
+		d.detail = put(&m, f->offset, f->offset_len);
+	return bcc_stack_push(st, sink_frame_desc(out, &d));
+}
+
+void
+bcc_stack_free(struct bcc_stack *st)
+{
+	free(st->ids);
+	free(st->buf);
+	memset(st, 0, sizeof *st);
 }

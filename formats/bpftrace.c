@@ -67,23 +67,15 @@ struct bt {
 	size_t n_elems, cap_elems;
 	struct bt_text *frames;
 	size_t n_frames, cap_frames;
-	uint32_t *ids;
-	size_t n_ids, cap_ids;
-	char *buf;
-	size_t cap_buf;
+	struct bcc_stack stack;   /* the sample being built */
 };
 
 /* A frame line taken apart. */
 struct bt_frame {
-	const char *name;
-	size_t len;
+	struct bcc_frame_text t;
 	enum frame_kind kind;     /* FRAME_INLINED or FRAME_USER */
 	enum bcc_side side;
 	bool definite;            /* side from a perf-mode module, not a guess */
-	const char *module, *file, *offset;
-	size_t module_len, file_len, offset_len;
-	uint32_t lineno;
-	uint64_t address;
 };
 
 static bool
@@ -173,14 +165,14 @@ clean_frame(const char *s, size_t len, struct bt_frame *f)
 
 		bcc_trim(&r, &rl);
 		if (rl > 0) {
-			f->address = a;
+			f->t.address = a;
 			s = r;
 			len = rl;
 			if (len > 3 && s[len - 1] == ')') {
 				for (size_t i = len - 1; i-- > 1;) {
 					if (s[i] == '(' && s[i - 1] == ' ') {
-						f->module = s + i + 1;
-						f->module_len = len - i - 2;
+						f->t.module = s + i + 1;
+						f->t.module_len = len - i - 2;
 						len = i - 1;
 						break;
 					}
@@ -188,16 +180,16 @@ clean_frame(const char *s, size_t len, struct bt_frame *f)
 			}
 		}
 	}
-	if (f->module) {
-		if (f->module_len == 7 && memcmp(f->module, "inlined", 7) == 0) {
+	if (f->t.module) {
+		if (f->t.module_len == 7 && memcmp(f->t.module, "inlined", 7) == 0) {
 			f->kind = FRAME_INLINED;
-			f->module = NULL;
-		} else if (f->module_len == 17 &&
-		    memcmp(f->module, "[kernel.kallsyms]", 17) == 0) {
+			f->t.module = NULL;
+		} else if (f->t.module_len == 17 &&
+		    memcmp(f->t.module, "[kernel.kallsyms]", 17) == 0) {
 			f->side = BCC_SIDE_KERNEL;
 			f->definite = true;
-		} else if (f->module_len > 0 && f->module[0] == '[') {
-			f->module = NULL;   /* "[unknown]" */
+		} else if (f->t.module_len > 0 && f->t.module[0] == '[') {
+			f->t.module = NULL;   /* "[unknown]" */
 		} else {
 			f->side = BCC_SIDE_USER;
 			f->definite = true;
@@ -216,87 +208,23 @@ clean_frame(const char *s, size_t len, struct bt_frame *f)
 				double ln = 0;
 
 				parse_int(s + j, len - j, &ln);
-				f->file = s + i + 1;
-				f->file_len = j - 1 - (i + 1);
-				f->lineno = ln > 0 && ln < 4e9 ? (uint32_t)ln : 0;
+				f->t.file = s + i + 1;
+				f->t.file_len = j - 1 - (i + 1);
+				f->t.lineno = ln > 0 && ln < 4e9 ? (uint32_t)ln : 0;
 				len = i;
 			}
 			break;
 		}
 	}
-	{
-		size_t n = bcc_strip_offset(s, len);
-
-		if (n < len && n > 0) {
-			f->offset = s + n;
-			f->offset_len = len - n;
-			len = n;
-		}
-	}
-	f->name = s;
-	f->len = len;
-	if (f->side == BCC_SIDE_UNKNOWN && !f->address && bcc_parse_hex(s, len, &a) &&
+	bcc_split_offset(s, &len, &f->t.offset, &f->t.offset_len);
+	f->t.name = s;
+	f->t.len = len;
+	if (f->side == BCC_SIDE_UNKNOWN && !f->t.address && bcc_parse_hex(s, len, &a) &&
 	    ((len > 2 && s[1] == 'x') || len >= 6))
-		f->address = a;   /* unresolved, or stack_mode=raw */
+		f->t.address = a;   /* unresolved, or stack_mode=raw */
 	/* the name itself is looked up only by the survey */
-	if (f->side == BCC_SIDE_UNKNOWN && f->address)
-		f->side = bcc_address_side(f->address);
-}
-
-static char *
-scratch(struct bt *b, size_t need)
-{
-	if (need > b->cap_buf)
-		b->buf = xgrow(b->buf, &b->cap_buf, need, 1);
-	return b->buf;
-}
-
-static const char *
-put(char **m, const char *s, size_t len)
-{
-	char *r = *m;
-
-	memcpy(r, s, len);
-	r[len] = '\0';
-	*m += len + 1;
-	return r;
-}
-
-static uint32_t
-intern_frame(struct bt *b, const struct bt_frame *f, enum frame_kind kind)
-{
-	struct frame_desc d;
-	char *m;
-
-	if (f->kind == FRAME_INLINED)
-		kind = FRAME_INLINED;
-	if (!f->module && !f->file && !f->offset && !f->address)
-		return sink_frame(b->out, f->name, f->len, kind);
-	memset(&d, 0, sizeof d);
-	d.name = f->name;
-	d.name_len = f->len;
-	d.kind = kind;
-	d.address = f->address;
-	d.line = f->lineno;
-	m = scratch(b, f->module_len + f->file_len + f->offset_len + 3);
-	if (f->module)
-		d.module = put(&m, f->module, f->module_len);
-	if (f->file)
-		d.file = put(&m, f->file, f->file_len);
-	if (f->offset)
-		d.detail = put(&m, f->offset, f->offset_len);
-	return sink_frame_desc(b->out, &d);
-}
-
-static int
-push_id(struct bt *b, uint32_t id)
-{
-	if (id == FRAME_NONE)
-		return -1;
-	if (b->n_ids == b->cap_ids)
-		b->ids = xgrow(b->ids, &b->cap_ids, b->n_ids + 1, sizeof *b->ids);
-	b->ids[b->n_ids++] = id;
-	return 0;
+	if (f->side == BCC_SIDE_UNKNOWN && f->t.address)
+		f->side = bcc_address_side(f->t.address);
 }
 
 /* ---- maps and entries ------------------------------------------------ */
@@ -382,7 +310,7 @@ survey_entry(struct bt *b)
 
 			clean_frame(t->s, t->len, &f);
 			if (f.side == BCC_SIDE_UNKNOWN)
-				f.side = bcc_symbol_side(f.name, f.len);
+				f.side = bcc_symbol_side(f.t.name, f.t.len);
 			if (f.side == BCC_SIDE_KERNEL)
 				m->votes_kernel[pos(i)]++;
 			else if (f.side == BCC_SIDE_USER)
@@ -398,11 +326,16 @@ push_stack(struct bt *b, const struct bt_elem *e, enum frame_kind kind)
 		const struct bt_text *t = &b->frames[e->first + j];
 		struct bt_frame f;
 
+		enum frame_kind k = kind;
+
 		clean_frame(t->s, t->len, &f);
-		if (f.len == 0)
+		if (f.t.len == 0)
 			continue;
-		if (push_id(b, intern_frame(b, &f, !f.definite ? kind :
-		    f.side == BCC_SIDE_KERNEL ? FRAME_KERNEL : FRAME_USER)) < 0)
+		if (f.kind == FRAME_INLINED)
+			k = FRAME_INLINED;
+		else if (f.definite)
+			k = f.side == BCC_SIDE_KERNEL ? FRAME_KERNEL : FRAME_USER;
+		if (bcc_stack_push_frame(&b->stack, b->out, &f.t, k) < 0)
 			return -1;
 	}
 	return 0;
@@ -427,15 +360,15 @@ emit_entry(struct bt *b, double value)
 		drop_entry(b, "entries with a negative value");
 		return 0;
 	}
-	b->n_ids = 0;
+	b->stack.n = 0;
 	if (b->out->opts->root != SINK_ROOT_NONE) {
 		for (size_t i = 0; i < b->n_elems; i++) {
 			const struct bt_elem *e = &b->elems[i];
 
 			/* string keys (comm, pid) name the task */
 			if (e->kind == ELEM_STR && !m->stack[pos(i)] &&
-			    push_id(b, sink_frame(b->out, e->s, e->len,
-			    FRAME_PROCESS)) < 0)
+			    bcc_stack_push(&b->stack, sink_frame(b->out, e->s,
+			    e->len, FRAME_PROCESS)) < 0)
 				return -1;
 		}
 	}
@@ -451,12 +384,13 @@ emit_entry(struct bt *b, double value)
 				return -1;
 		}
 	}
-	if (b->n_ids == 0) {
+	if (b->stack.n == 0) {
 		drop_entry(b, "entries with no frames");
 		return 0;
 	}
 	b->open = false;
-	return sink_sample1(b->out, b->ids, b->n_ids, m->type, value, NULL);
+	return sink_sample1(b->out, b->stack.ids, b->stack.n, m->type, value,
+		NULL);
 }
 
 static int
@@ -741,8 +675,7 @@ out:
 	free(b.maps);
 	free(b.elems);
 	free(b.frames);
-	free(b.ids);
-	free(b.buf);
+	bcc_stack_free(&b.stack);
 	return rc;
 }
 

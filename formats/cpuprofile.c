@@ -307,11 +307,35 @@ emit_hits(struct cpu_tree *t, struct sink *s, int t_count)
 	return 0;
 }
 
+/* "startTime" and "endTime" of a profile object, as it gives them. */
+static void
+series_read_span(struct cpu_series *r, const json_t *prof)
+{
+	r->have_start = json_util_number(json_object_get(prof, "startTime"),
+		&r->start_us);
+	r->have_end = json_util_number(json_object_get(prof, "endTime"),
+		&r->end_us);
+}
+
 static void
 info_span(struct sink *s, const struct cpu_series *r)
 {
 	if (r->have_start && r->have_end && r->end_us >= r->start_us)
 		info_time(s, "duration", r->end_us - r->start_us);
+}
+
+/* Declares "samples", the default, and with timed samples "time"; -1
+ * in *t_time when untimed. 0 or -1. */
+static int
+declare_types(struct sink *s, bool timed, int *t_count, int *t_time)
+{
+	*t_time = -1;
+	if ((*t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0)
+		return -1;
+	if (timed && (*t_time = sink_type(s, "time", UNIT_MICROSECONDS)) < 0)
+		return -1;
+	sink_default_type(s, *t_count);
+	return 0;
 }
 
 /* The current layout: {"nodes": [...], "startTime", "endTime",
@@ -326,7 +350,7 @@ parse_current(struct sink *s, json_t *prof)
 	struct cpu_series r = { 0 };
 	const json_t *v;
 	size_t i;
-	int rc = -1, t_count, t_time = -1;
+	int rc = -1, t_count, t_time;
 
 	cpu_tree_init(&t);
 	json_array_foreach(nodes, i, v)
@@ -336,17 +360,11 @@ parse_current(struct sink *s, json_t *prof)
 		link_flat_node(&t, s, v);
 	if (cpu_tree_finish(&t, s) < 0)
 		goto out;
-	r.have_start = json_util_number(json_object_get(prof, "startTime"),
-		&r.start_us);
-	r.have_end = json_util_number(json_object_get(prof, "endTime"),
-		&r.end_us);
+	series_read_span(&r, prof);
 	info_span(s, &r);
-	if ((t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0)
+	if (declare_types(s, json_array_size(samples) > 0 &&
+	    json_is_array(deltas), &t_count, &t_time) < 0)
 		goto out;
-	if (json_array_size(samples) > 0 && json_is_array(deltas) &&
-	    (t_time = sink_type(s, "time", UNIT_MICROSECONDS)) < 0)
-		goto out;
-	sink_default_type(s, t_count);
 	if (json_array_size(samples) == 0) {
 		rc = emit_hits(&t, s, t_count);
 		goto out;
@@ -399,7 +417,7 @@ parse_legacy(struct sink *s, const json_t *prof)
 	int64_t anon = -1;
 	struct cpu_tree t;
 	struct cpu_series r = { 0 };
-	int rc = -1, t_count, t_time = -1;
+	int rc = -1, t_count, t_time;
 
 	cpu_tree_init(&t);
 	todo = xgrow(todo, &cap, 1, sizeof *todo);
@@ -443,20 +461,14 @@ parse_legacy(struct sink *s, const json_t *prof)
 	}
 	if (cpu_tree_finish(&t, s) < 0)
 		goto out;
-	r.have_start = json_util_number(json_object_get(prof, "startTime"),
-		&r.start_us);
-	r.have_end = json_util_number(json_object_get(prof, "endTime"),
-		&r.end_us);
+	series_read_span(&r, prof);
 	series_add_ids(&r, samples, s);
 	series_add_deltas(&r, stamps);
 	legacy_times(&r);
 	info_span(s, &r);
-	if ((t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0)
+	if (declare_types(s, r.n_ids > 0 && json_is_array(stamps), &t_count,
+	    &t_time) < 0)
 		goto out;
-	if (r.n_ids > 0 && json_is_array(stamps) &&
-	    (t_time = sink_type(s, "time", UNIT_MICROSECONDS)) < 0)
-		goto out;
-	sink_default_type(s, t_count);
 	if (emit_hits(&t, s, t_count) < 0)
 		goto out;
 	rc = 0;
@@ -638,10 +650,8 @@ parse_trace(struct sink *s, const json_t *events)
 			"events); save a .cpuprofile instead");
 		goto out;
 	}
-	if ((t_count = sink_type(s, "samples", UNIT_SAMPLES)) < 0 ||
-	    (t_time = sink_type(s, "time", UNIT_MICROSECONDS)) < 0)
+	if (declare_types(s, true, &t_count, &t_time) < 0)
 		goto out;
-	sink_default_type(s, t_count);
 	rc = 0;
 	for (i = 0; i < ntp && rc == 0; i++)
 		rc = trace_emit(&tp[i], s, events, trace_threads(tp, ntp) > 1,
@@ -698,14 +708,12 @@ out:
 static int
 cpuprofile_probe(const char *head, size_t len)
 {
-	size_t at = json_util_start(head, len);
+	char first = json_util_start(&head, &len);
 	const char *v;
 
-	if (at >= len || (head[at] != '{' && head[at] != '['))
+	if (first != '{' && first != '[')
 		return 0;
-	head += at;
-	len -= at;
-	if (head[0] == '[') {
+	if (first == '[') {
 		/* a bare array of trace events */
 		v = json_util_find_key(head, len, "ph");
 		if (v && *v == '"' && json_util_find_key(head, len, "pid"))

@@ -12,7 +12,7 @@
 void
 dump_lines_init(struct dump_lines *r, const char *data, size_t len)
 {
-	r->p = data;
+	r->start = r->p = data;
 	r->end = data + len;
 	r->lineno = 0;
 }
@@ -36,11 +36,31 @@ dump_lines_next(struct dump_lines *r, const char **s, size_t *len)
 }
 
 void
+dump_lines_progress(const struct dump_lines *r, struct sink *s)
+{
+	if ((r->lineno & 0xffff) == 0)
+		sink_progress(s, (size_t)(r->p - r->start),
+			(size_t)(r->end - r->start));
+}
+
+void
 dump_stack_push(struct dump_stack *st, uint32_t id)
 {
 	if (st->n == st->cap)
 		st->ids = xgrow(st->ids, &st->cap, st->n + 1, sizeof *st->ids);
 	st->ids[st->n++] = id;
+}
+
+int
+dump_stack_push_frame(struct dump_stack *st, struct sink *s,
+	const struct frame_desc *d, long lineno)
+{
+	uint32_t id = sink_frame_desc(s, d);
+
+	if (id == FRAME_NONE)
+		return sink_fail_at(s, lineno);
+	dump_stack_push(st, id);
+	return 0;
 }
 
 void
@@ -234,6 +254,24 @@ dump_emit(struct sink *s, struct dump_stack *st, int type, double weight,
 	return 0;
 }
 
+void
+dump_label(struct sink_label *labels, size_t *n, const char *key,
+	const struct dump_buf *b, size_t off)
+{
+	if (off != DUMP_NONE)
+		labels[(*n)++] = (struct sink_label){ .key = key,
+			.str = dump_buf_at(b, off) };
+}
+
+size_t
+dump_id_label(struct dump_buf *b, int64_t id, int32_t *field)
+{
+	if (id < 0)
+		return DUMP_NONE;
+	*field = id <= INT32_MAX ? (int32_t)id : -1;
+	return dump_buf_u64(b, (uint64_t)id);
+}
+
 bool
 dump_starts(const char *s, size_t len, const char *prefix)
 {
@@ -262,38 +300,39 @@ dump_find(const char *s, size_t len, const char *needle)
 	return NULL;
 }
 
-size_t
-dump_parse_u64(const char *s, size_t len, uint64_t *out)
+/* Digits of base 10 or 16 at s, saturating at UINT64_MAX. */
+static inline size_t
+parse_digits(const char *s, size_t len, unsigned base, uint64_t *out)
 {
 	uint64_t v = 0;
-	size_t i = 0;
+	size_t i;
 
-	while (i < len && dump_is_digit(s[i])) {
-		unsigned d = (unsigned)(s[i] - '0');
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		unsigned d;
 
-		v = v > (UINT64_MAX - d) / 10 ? UINT64_MAX : v * 10 + d;
-		i++;
+		if (dump_is_digit(c))
+			d = (unsigned)(c - '0');
+		else if (base == 16 && dump_is_hex(c))
+			d = (unsigned)((c | 0x20) - 'a' + 10);
+		else
+			break;
+		v = v > (UINT64_MAX - d) / base ? UINT64_MAX : v * base + d;
 	}
 	*out = v;
 	return i;
 }
 
 size_t
+dump_parse_u64(const char *s, size_t len, uint64_t *out)
+{
+	return parse_digits(s, len, 10, out);
+}
+
+size_t
 dump_parse_hex(const char *s, size_t len, uint64_t *out)
 {
-	uint64_t v = 0;
-	size_t i = 0;
-
-	while (i < len && dump_is_hex(s[i])) {
-		char c = s[i];
-		unsigned d = dump_is_digit(c) ? (unsigned)(c - '0') :
-			(unsigned)((c | 0x20) - 'a' + 10);
-
-		v = v >> 60 ? UINT64_MAX : (v << 4) | d;
-		i++;
-	}
-	*out = v;
-	return i;
+	return parse_digits(s, len, 16, out);
 }
 
 const char *

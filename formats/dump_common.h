@@ -14,13 +14,15 @@
 /* Walks a buffer line by line; each line comes without its \n, \r and
  * trailing blanks. The buffer need not end in a newline. */
 struct dump_lines {
-	const char *p, *end;
+	const char *start, *p, *end;
 	long lineno;        /* 1-based number of the line last returned */
 };
 
 void dump_lines_init(struct dump_lines *r, const char *data, size_t len);
 /* Returns false at the end; else the line in [*s, *s + *len). */
 bool dump_lines_next(struct dump_lines *r, const char **s, size_t *len);
+/* Tells the sink how far the reader is, every 65536 lines. */
+void dump_lines_progress(const struct dump_lines *r, struct sink *s);
 
 /* Frame ids of one thread, innermost first as the dumps print them. */
 struct dump_stack {
@@ -29,6 +31,9 @@ struct dump_stack {
 };
 
 void dump_stack_push(struct dump_stack *st, uint32_t id);
+/* Interns d and pushes it; 0, or -1 with the sink's error at lineno. */
+int dump_stack_push_frame(struct dump_stack *st, struct sink *s,
+	const struct frame_desc *d, long lineno);
 void dump_stack_free(struct dump_stack *st);
 
 /* Growable bytes for NUL-terminated names and label values; offsets stay
@@ -38,6 +43,9 @@ struct dump_buf {
 	size_t n, cap;
 };
 
+/* An offset into a dump_buf that names no string. */
+#define DUMP_NONE ((size_t)-1)
+
 size_t dump_buf_add(struct dump_buf *b, const char *s, size_t len);
 /* Appends and NUL-terminates the printf result; returns its offset. */
 size_t dump_buf_printf(struct dump_buf *b, const char *fmt, ...)
@@ -46,6 +54,12 @@ static inline const char *
 dump_buf_at(const struct dump_buf *b, size_t off)
 {
 	return b->b + off;
+}
+/* The string at off, or NULL for DUMP_NONE. */
+static inline const char *
+dump_buf_opt(const struct dump_buf *b, size_t off)
+{
+	return off != DUMP_NONE ? b->b + off : NULL;
 }
 static inline void
 dump_buf_reset(struct dump_buf *b)
@@ -92,6 +106,14 @@ void dump_summary_free(struct dump_summary *d);
  * line set). An empty stack adds nothing. */
 int dump_emit(struct sink *s, struct dump_stack *st, int type, double weight,
 	const struct sample_meta *meta, long lineno);
+/* Adds the label key = the string at off in b as labels[*n] (the caller
+ * has room for it); nothing when off is DUMP_NONE. */
+void dump_label(struct sink_label *labels, size_t *n, const char *key,
+	const struct dump_buf *b, size_t off);
+/* A pid or tid read from the dump (-1 = none): sets *field when it fits
+ * a sample's, and returns its decimal text added to b for a label, or
+ * DUMP_NONE. */
+size_t dump_id_label(struct dump_buf *b, int64_t id, int32_t *field);
 
 /* Small parsing helpers. */
 static inline bool

@@ -15,7 +15,6 @@
 #include "xmalloc.h"
 
 #define PROBE_MAX_LINES 400
-#define NONE ((size_t)-1)
 
 /* A frame line waits for its indented source / build id lines. */
 struct eu_frame {
@@ -56,8 +55,7 @@ flush_frame(struct eu_state *e, const struct eu_frame *next)
 {
 	struct eu_frame *f = &e->f;
 	struct frame_desc d = { 0 };
-	size_t mod = NONE, file = NONE, detail = NONE, name;
-	uint32_t id;
+	size_t mod = DUMP_NONE, file = DUMP_NONE, detail = DUMP_NONE, name;
 
 	if (!f->pending)
 		return 0;
@@ -89,16 +87,12 @@ flush_frame(struct eu_state *e, const struct eu_frame *next)
 	d.kind = next && next->addr == f->addr && f->sym && next->sym &&
 		(next->sym_len != f->sym_len ||
 		memcmp(next->sym, f->sym, f->sym_len) != 0) ? FRAME_INLINED : FRAME_USER;
-	d.module = mod != NONE ? dump_buf_at(&e->scratch, mod) : NULL;
-	d.file = file != NONE ? dump_buf_at(&e->scratch, file) : NULL;
+	d.module = dump_buf_opt(&e->scratch, mod);
+	d.file = dump_buf_opt(&e->scratch, file);
 	d.line = f->line;
 	d.address = f->addr;
-	d.detail = detail != NONE ? dump_buf_at(&e->scratch, detail) : NULL;
-	id = sink_frame_desc(e->sink, &d);
-	if (id == FRAME_NONE)
-		return sink_fail_at(e->sink, f->lineno);
-	dump_stack_push(&e->ids, id);
-	return 0;
+	d.detail = dump_buf_opt(&e->scratch, detail);
+	return dump_stack_push_frame(&e->ids, e->sink, &d, f->lineno);
 }
 
 static int
@@ -107,7 +101,7 @@ flush_thread(struct eu_state *e, long lineno)
 	struct sink_label labels[2];
 	struct sample_meta meta = { .time_ns = -1, .pid = -1, .tid = -1, .cpu = -1,
 		.labels = labels };
-	size_t tid_off = NONE, pid_off = NONE;
+	size_t tid_off, pid_off;
 
 	if (flush_frame(e, NULL) < 0)
 		return -1;
@@ -120,21 +114,24 @@ flush_thread(struct eu_state *e, long lineno)
 		return 0;
 	}
 	dump_buf_reset(&e->scratch);
-	if (e->tid >= 0) {
-		meta.tid = e->tid <= INT32_MAX ? (int32_t)e->tid : -1;
-		tid_off = dump_buf_u64(&e->scratch, (uint64_t)e->tid);
-	}
-	if (e->pid >= 0) {
-		meta.pid = e->pid <= INT32_MAX ? (int32_t)e->pid : -1;
-		pid_off = dump_buf_u64(&e->scratch, (uint64_t)e->pid);
-	}
-	if (tid_off != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "tid",
-			.str = dump_buf_at(&e->scratch, tid_off) };
-	if (pid_off != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "pid",
-			.str = dump_buf_at(&e->scratch, pid_off) };
+	tid_off = dump_id_label(&e->scratch, e->tid, &meta.tid);
+	pid_off = dump_id_label(&e->scratch, e->pid, &meta.pid);
+	dump_label(labels, &meta.n_labels, "tid", &e->scratch, tid_off);
+	dump_label(labels, &meta.n_labels, "pid", &e->scratch, pid_off);
 	return dump_emit(e->sink, &e->ids, e->type, 1, &meta, lineno);
+}
+
+/* The number after a four-byte keyword ("PID ", "TID ") in *v; returns
+ * its count of digits, 0 when there is none or it passes INT64_MAX. */
+static size_t
+keyword_number(const char *s, size_t len, const char *keyword, uint64_t *v)
+{
+	size_t n;
+
+	if (!dump_starts(s, len, keyword))
+		return 0;
+	n = dump_parse_u64(s + 4, len - 4, v);
+	return *v > INT64_MAX ? 0 : n;
 }
 
 /* "PID n - process" / "PID n - core"; the -l module map header adds
@@ -143,12 +140,9 @@ static int64_t
 parse_pid_line(const char *s, size_t len)
 {
 	uint64_t v;
-	size_t n;
+	size_t n = keyword_number(s, len, "PID ", &v);
 
-	if (!dump_starts(s, len, "PID "))
-		return -1;
-	n = dump_parse_u64(s + 4, len - 4, &v);
-	if (n == 0 || v > INT64_MAX)
+	if (n == 0)
 		return -1;
 	s += 4 + n;
 	len -= 4 + n;
@@ -162,12 +156,9 @@ static int64_t
 parse_tid_line(const char *s, size_t len)
 {
 	uint64_t v;
-	size_t n;
+	size_t n = keyword_number(s, len, "TID ", &v);
 
-	if (!dump_starts(s, len, "TID "))
-		return -1;
-	n = dump_parse_u64(s + 4, len - 4, &v);
-	if (n == 0 || 4 + n + 1 != len || s[4 + n] != ':' || v > INT64_MAX)
+	if (n == 0 || 4 + n + 1 != len || s[4 + n] != ':')
 		return -1;
 	return (int64_t)v;
 }
@@ -348,8 +339,7 @@ eu_parse(struct input *in, struct sink *out, struct error *err)
 			/* module map lines (-l) and signal info (-g) are expected */
 			sink_skip(out, "unrecognised lines", r.lineno, s, len);
 		}
-		if ((r.lineno & 0xffff) == 0)
-			sink_progress(out, (size_t)(r.p - in->data), in->len);
+		dump_lines_progress(&r, out);
 	}
 	if (flush_thread(&e, r.lineno) < 0)
 		goto out;

@@ -15,15 +15,14 @@
 #include "xmalloc.h"
 
 #define PROBE_MAX_LINES 400
-#define NONE ((size_t)-1)
 
 /* One frame line, kept until the thread ends: whether a frame is inlined
  * is only known from the caller printed after it. Offsets point into
  * gdb_state.text. */
 struct gdb_frame {
 	size_t name, name_len;
-	size_t module;          /* library basename, or NONE */
-	size_t file;            /* source file, or NONE */
+	size_t module;          /* library basename, or DUMP_NONE */
+	size_t file;            /* source file, or DUMP_NONE */
 	uint32_t line;
 	uint64_t addr;
 	bool has_addr;
@@ -42,7 +41,7 @@ struct gdb_state {
 	long next_level;
 	long start_line;
 	/* header facts of the current thread */
-	size_t thread_name;         /* offset in text, or NONE */
+	size_t thread_name;         /* offset in text, or DUMP_NONE */
 	int64_t lwp;
 };
 
@@ -91,7 +90,7 @@ name_end(const char *s, size_t len)
 }
 
 /* Index just past the ')' closing the argument list that opens at s[i],
- * or NONE when the line ends first. Strings and chars are skipped. */
+ * or 0 when the line ends first. Strings and chars are skipped. */
 static size_t
 args_end(const char *s, size_t len, size_t i)
 {
@@ -111,7 +110,7 @@ args_end(const char *s, size_t len, size_t i)
 		else if (c == ')' && --depth == 0)
 			return i + 1;
 	}
-	return NONE;
+	return 0;
 }
 
 /* Reads " at FILE:LINE" or " from LIB" in [s, s + len) into f. */
@@ -181,7 +180,7 @@ parse_frame(struct gdb_state *g, const char *s, size_t len, long *level,
 	while (i < len && dump_is_blank(s[i]))
 		i++;
 	memset(f, 0, sizeof *f);
-	f->module = f->file = NONE;
+	f->module = f->file = DUMP_NONE;
 	if (len - i > 2 && s[i] == '0' && s[i + 1] == 'x') {
 		n = dump_parse_hex(s + i + 2, len - i - 2, &v);
 		if (n > 0 && dump_starts(s + i + 2 + n, len - i - 2 - n, " in ")) {
@@ -199,7 +198,7 @@ parse_frame(struct gdb_state *g, const char *s, size_t len, long *level,
 	f->name_len = ne - i;
 	if (ne < len) {
 		size_t ae = args_end(s, len, ne + 1);
-		const char *loc = ae == NONE ? find_location(s + ne, len - ne) : s + ae;
+		const char *loc = ae == 0 ? find_location(s + ne, len - ne) : s + ae;
 
 		if (loc) {
 			size_t rest = (size_t)(s + len - loc);
@@ -220,7 +219,7 @@ reset_thread(struct gdb_state *g)
 {
 	g->n_frames = 0;
 	dump_buf_reset(&g->text);
-	g->thread_name = NONE;
+	g->thread_name = DUMP_NONE;
 	g->lwp = -1;
 	g->open = false;
 	g->next_level = 0;
@@ -237,7 +236,7 @@ frame_name(struct gdb_state *g, const struct gdb_frame *f, size_t *len)
 		return name;
 	}
 	dump_buf_reset(&g->scratch);
-	if (f->module != NONE) {
+	if (f->module != DUMP_NONE) {
 		const char *m = dump_buf_at(&g->text, f->module);
 
 		dump_buf_add(&g->scratch, m, strlen(m));
@@ -258,7 +257,7 @@ flush_thread(struct gdb_state *g, long lineno)
 	struct sample_meta meta = { .time_ns = -1, .pid = -1, .tid = -1, .cpu = -1,
 		.labels = labels };
 	bool any_addr = false;
-	size_t tid_off = NONE;
+	size_t tid_off;
 
 	if (!g->open)
 		return 0;
@@ -273,34 +272,23 @@ flush_thread(struct gdb_state *g, long lineno)
 	for (size_t i = 0; i < g->n_frames; i++) {
 		const struct gdb_frame *f = &g->frames[i];
 		struct frame_desc d = { 0 };
-		const char *name;
-		uint32_t id;
 
-		name = frame_name(g, f, &d.name_len);
-		d.name = name;
+		d.name = frame_name(g, f, &d.name_len);
 		/* a caller printed without an address encloses an inlined call */
 		d.kind = any_addr && i + 1 < g->n_frames && !g->frames[i + 1].has_addr ?
 			FRAME_INLINED : FRAME_USER;
-		d.module = f->module != NONE ? dump_buf_at(&g->text, f->module) : NULL;
-		d.file = f->file != NONE ? dump_buf_at(&g->text, f->file) : NULL;
+		d.module = dump_buf_opt(&g->text, f->module);
+		d.file = dump_buf_opt(&g->text, f->file);
 		d.line = f->line;
 		d.address = f->addr;
-		id = sink_frame_desc(g->sink, &d);
-		if (id == FRAME_NONE)
-			return sink_fail_at(g->sink, g->start_line);
-		dump_stack_push(&g->ids, id);
+		if (dump_stack_push_frame(&g->ids, g->sink, &d,
+		    g->start_line) < 0)
+			return -1;
 	}
 	dump_buf_reset(&g->scratch);
-	if (g->lwp >= 0) {
-		meta.tid = g->lwp <= INT32_MAX ? (int32_t)g->lwp : -1;
-		tid_off = dump_buf_u64(&g->scratch, (uint64_t)g->lwp);
-	}
-	if (g->thread_name != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "thread",
-			.str = dump_buf_at(&g->text, g->thread_name) };
-	if (tid_off != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "tid",
-			.str = dump_buf_at(&g->scratch, tid_off) };
+	tid_off = dump_id_label(&g->scratch, g->lwp, &meta.tid);
+	dump_label(labels, &meta.n_labels, "thread", &g->text, g->thread_name);
+	dump_label(labels, &meta.n_labels, "tid", &g->scratch, tid_off);
 	if (dump_emit(g->sink, &g->ids, g->type, 1, &meta, lineno) < 0)
 		return -1;
 	reset_thread(g);
@@ -455,8 +443,7 @@ gdb_parse(struct input *in, struct sink *out, struct error *err)
 		} else if (!is_noise(s, len)) {
 			sink_skip(out, "unrecognised lines", r.lineno, s, len);
 		}
-		if ((r.lineno & 0xffff) == 0)
-			sink_progress(out, (size_t)(r.p - in->data), in->len);
+		dump_lines_progress(&r, out);
 	}
 	if (flush_thread(&g, r.lineno) < 0)
 		goto out;

@@ -17,7 +17,6 @@
 #include "xmalloc.h"
 
 #define PROBE_MAX_LINES 400
-#define NONE ((size_t)-1)
 #define MAX_LABELS 32
 
 enum go_mode {
@@ -44,7 +43,7 @@ struct go_state {
 	long fn_line;
 	bool skip_file;             /* the next file line is "created by"'s */
 	/* current goroutine */
-	size_t gid, state, creator; /* offsets in text, or NONE */
+	size_t gid, state, creator; /* offsets in text, or DUMP_NONE */
 	/* debug=1 record */
 	double weight;
 	const char *pcs;            /* the "@ 0x.." list, for unsymbolised records */
@@ -59,7 +58,7 @@ reset_goroutine(struct go_state *g)
 	dump_buf_reset(&g->text);
 	g->fn = NULL;
 	g->skip_file = false;
-	g->gid = g->state = g->creator = NONE;
+	g->gid = g->state = g->creator = DUMP_NONE;
 	g->n_labels = 0;
 	g->pcs = NULL;
 }
@@ -72,21 +71,16 @@ push_frame(struct go_state *g, const char *name, size_t len, const char *file,
 {
 	struct frame_desc d = { .name = name, .name_len = len, .kind = kind,
 		.line = line };
-	size_t f = NONE, det = NONE;
-	uint32_t id;
+	size_t f = DUMP_NONE, det = DUMP_NONE;
 
 	dump_buf_reset(&g->scratch);
 	if (file)
 		f = dump_buf_add(&g->scratch, file, file_len);
 	if (detail)
 		det = dump_buf_add(&g->scratch, detail, detail_len);
-	d.file = f != NONE ? dump_buf_at(&g->scratch, f) : NULL;
-	d.detail = det != NONE ? dump_buf_at(&g->scratch, det) : NULL;
-	id = sink_frame_desc(g->sink, &d);
-	if (id == FRAME_NONE)
-		return sink_fail_at(g->sink, lineno);
-	dump_stack_push(&g->ids, id);
-	return 0;
+	d.file = dump_buf_opt(&g->scratch, f);
+	d.detail = dump_buf_opt(&g->scratch, det);
+	return dump_stack_push_frame(&g->ids, g->sink, &d, lineno);
 }
 
 /* Interns the pending function line, with the file line under it (or
@@ -173,7 +167,7 @@ flush_goroutine(struct go_state *g, long lineno)
 			(uint64_t)g->weight : (uint64_t)1e18;
 	} else {
 		g->sum.threads++;
-		if (g->state != NONE) {
+		if (g->state != DUMP_NONE) {
 			const char *st = dump_buf_at(&g->text, g->state);
 
 			dump_summary_state(&g->sum, st, strlen(st));
@@ -185,15 +179,9 @@ flush_goroutine(struct go_state *g, long lineno)
 		reset_goroutine(g);
 		return 0;
 	}
-	if (g->gid != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "goroutine",
-			.str = dump_buf_at(&g->text, g->gid) };
-	if (g->state != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "state",
-			.str = dump_buf_at(&g->text, g->state) };
-	if (g->creator != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "created by",
-			.str = dump_buf_at(&g->text, g->creator) };
+	dump_label(labels, &meta.n_labels, "goroutine", &g->text, g->gid);
+	dump_label(labels, &meta.n_labels, "state", &g->text, g->state);
+	dump_label(labels, &meta.n_labels, "created by", &g->text, g->creator);
 	for (size_t i = 0; i < g->n_labels; i++)
 		labels[meta.n_labels++] = (struct sink_label){
 			.key = dump_buf_at(&g->text, g->label_key[i]),
@@ -271,6 +259,16 @@ is_register_line(const char *s, size_t len)
 	return dump_starts(s + i, len - i, "0x");
 }
 
+/* The closing quote of a string whose text starts at p, past backslash
+ * escapes; NULL when the string runs off the end. */
+static const char *
+closing_quote(const char *p, const char *end)
+{
+	while (p < end && *p != '"')
+		p += *p == '\\' ? 2 : 1;
+	return p < end ? p : NULL;
+}
+
 /* "# labels: {"k":"v", "k2":"v2"}" (debug=1 with pprof labels). */
 static void
 parse_labels(struct go_state *g, const char *s, size_t len)
@@ -278,30 +276,25 @@ parse_labels(struct go_state *g, const char *s, size_t len)
 	const char *p = s, *end = s + len;
 
 	while (g->n_labels < MAX_LABELS) {
-		const char *k, *v;
-		size_t kl = 0, vl = 0;
+		const char *k, *ke, *v, *ve;
 
 		p = memchr(p, '"', (size_t)(end - p));
 		if (!p)
 			return;
-		k = ++p;
-		while (p < end && *p != '"')
-			p += *p == '\\' ? 2 : 1;
-		if (p >= end)
+		k = p + 1;
+		if (!(ke = closing_quote(k, end)))
 			return;
-		kl = (size_t)(p - k);
-		p++;
+		p = ke + 1;
 		if (p >= end || *p != ':' || p + 1 >= end || p[1] != '"')
 			return;
-		v = p += 2;
-		while (p < end && *p != '"')
-			p += *p == '\\' ? 2 : 1;
-		if (p >= end)
+		v = p + 2;
+		if (!(ve = closing_quote(v, end)))
 			return;
-		vl = (size_t)(p - v);
-		p++;
-		g->label_key[g->n_labels] = dump_buf_add(&g->text, k, kl);
-		g->label_val[g->n_labels] = dump_buf_add(&g->text, v, vl);
+		p = ve + 1;
+		g->label_key[g->n_labels] = dump_buf_add(&g->text, k,
+			(size_t)(ke - k));
+		g->label_val[g->n_labels] = dump_buf_add(&g->text, v,
+			(size_t)(ve - v));
 		g->n_labels++;
 	}
 }
@@ -490,8 +483,7 @@ go_parse(struct input *in, struct sink *out, struct error *err)
 	reset_goroutine(&g);
 	dump_lines_init(&r, in->data, in->len);
 	while (dump_lines_next(&r, &s, &len)) {
-		if ((r.lineno & 0xffff) == 0)
-			sink_progress(out, (size_t)(r.p - in->data), in->len);
+		dump_lines_progress(&r, out);
 		if (g.mode == GO_RACE) {
 			if (dump_starts(s, len, "=================="))
 				g.mode = GO_OUTSIDE;

@@ -14,16 +14,18 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-size_t
-json_util_start(const char *head, size_t len)
+char
+json_util_start(const char **head, size_t *len)
 {
 	size_t i = 0;
 
-	if (len >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
+	if (*len >= 3 && memcmp(*head, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < len && is_blank(head[i]))
+	while (i < *len && is_blank((*head)[i]))
 		i++;
-	return i;
+	*head += i;
+	*len -= i;
+	return *len > 0 ? **head : 0;
 }
 
 /* Bytes jansson's tree of the document will take, roughly: every value

@@ -20,9 +20,9 @@
 json_t *json_util_load(const struct input *in, struct sink *s,
 	struct error *err);
 
-/* Offset of the first byte that is not a UTF-8 BOM or blank; len when
- * there is none. */
-size_t json_util_start(const char *head, size_t len);
+/* Moves *head past a UTF-8 BOM and blanks, shortening *len; returns
+ * the document's first byte ('{', '[' ...), or 0 when nothing is left. */
+char json_util_start(const char **head, size_t *len);
 
 /* Finds "key" followed by optional blanks and a colon anywhere in head;
  * returns the first non-blank byte of its value, or NULL. Textual: the

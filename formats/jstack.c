@@ -17,7 +17,6 @@
 #include "xmalloc.h"
 
 #define PROBE_MAX_LINES 400
-#define NONE ((size_t)-1)
 
 enum js_mode {
 	JS_OUTSIDE,      /* between dumps, or in a thread block */
@@ -35,7 +34,7 @@ struct js_state {
 	enum js_mode mode;
 	bool open;
 	bool anonymous;             /* frames before any header */
-	size_t name, state, tid;    /* offsets in text, or NONE */
+	size_t name, state, tid;    /* offsets in text, or DUMP_NONE */
 	int64_t nid;
 	long start_line;
 };
@@ -46,7 +45,7 @@ reset_thread(struct js_state *j)
 	dump_buf_reset(&j->text);
 	j->open = false;
 	j->anonymous = false;
-	j->name = j->state = j->tid = NONE;
+	j->name = j->state = j->tid = DUMP_NONE;
 	j->nid = -1;
 }
 
@@ -60,7 +59,7 @@ flush_thread(struct js_state *j, long lineno)
 	if (!j->open)
 		return 0;
 	j->sum.threads++;
-	if (j->state != NONE) {
+	if (j->state != DUMP_NONE) {
 		const char *st = dump_buf_at(&j->text, j->state);
 
 		dump_summary_state(&j->sum, st, strlen(st));
@@ -70,17 +69,11 @@ flush_thread(struct js_state *j, long lineno)
 		reset_thread(j);
 		return 0;
 	}
-	if (j->name != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "thread",
-			.str = dump_buf_at(&j->text, j->name) };
-	if (j->state != NONE)
-		labels[meta.n_labels++] = (struct sink_label){ .key = "state",
-			.str = dump_buf_at(&j->text, j->state) };
-	if (j->tid != NONE) {
-		labels[meta.n_labels++] = (struct sink_label){ .key = "tid",
-			.str = dump_buf_at(&j->text, j->tid) };
+	dump_label(labels, &meta.n_labels, "thread", &j->text, j->name);
+	dump_label(labels, &meta.n_labels, "state", &j->text, j->state);
+	dump_label(labels, &meta.n_labels, "tid", &j->text, j->tid);
+	if (j->tid != DUMP_NONE)
 		meta.tid = j->nid >= 0 && j->nid <= INT32_MAX ? (int32_t)j->nid : -1;
-	}
 	if (dump_emit(j->sink, &j->ids, j->type, 1, &meta, lineno) < 0)
 		return -1;
 	reset_thread(j);
@@ -151,9 +144,8 @@ add_frame(struct js_state *j, const char *s, size_t len, long lineno)
 {
 	const char *open = memrchr(s, '(', len), *loc, *loc_end, *slash, *colon;
 	struct frame_desc d = { 0 };
-	size_t mod = NONE, file = NONE;
+	size_t mod = DUMP_NONE, file = DUMP_NONE;
 	uint64_t v;
-	uint32_t id;
 
 	if (!open || open == s || s[len - 1] != ')') {
 		sink_skip(j->sink, "malformed frame lines", lineno, s, len);
@@ -179,13 +171,9 @@ add_frame(struct js_state *j, const char *s, size_t len, long lineno)
 	d.name = s;
 	d.name_len = (size_t)(open - s);
 	d.kind = FRAME_USER;
-	d.module = mod != NONE ? dump_buf_at(&j->scratch, mod) : NULL;
-	d.file = file != NONE ? dump_buf_at(&j->scratch, file) : NULL;
-	id = sink_frame_desc(j->sink, &d);
-	if (id == FRAME_NONE)
-		return sink_fail_at(j->sink, lineno);
-	dump_stack_push(&j->ids, id);
-	return 0;
+	d.module = dump_buf_opt(&j->scratch, mod);
+	d.file = dump_buf_opt(&j->scratch, file);
+	return dump_stack_push_frame(&j->ids, j->sink, &d, lineno);
 }
 
 static bool
@@ -229,7 +217,7 @@ block_line(struct js_state *j, const char *s, size_t len, long lineno)
 		return add_frame(j, s + 3, len - 3, lineno);
 	}
 	if (dump_starts(s, len, "java.lang.Thread.State: ")) {
-		if (j->open && j->state == NONE)
+		if (j->open && j->state == DUMP_NONE)
 			parse_state(j, s + 24, len - 24);
 		return 0;
 	}
@@ -258,8 +246,7 @@ js_parse(struct input *in, struct sink *out, struct error *err)
 	reset_thread(&j);
 	dump_lines_init(&r, in->data, in->len);
 	while (dump_lines_next(&r, &s, &len)) {
-		if ((r.lineno & 0xffff) == 0)
-			sink_progress(out, (size_t)(r.p - in->data), in->len);
+		dump_lines_progress(&r, out);
 		if (len == 0)
 			continue;
 		if (is_header(s, len, &q)) {

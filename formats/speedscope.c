@@ -397,13 +397,10 @@ speedscope_parse(struct input *in, struct sink *s, struct error *err)
 static int
 speedscope_probe(const char *head, size_t len)
 {
-	size_t at = json_util_start(head, len);
 	const char *v;
 
-	if (at >= len || head[at] != '{')
+	if (json_util_start(&head, &len) != '{')
 		return 0;
-	head += at;
-	len -= at;
 	v = json_util_find_key(head, len, "$schema");
 	if (v && *v == '"') {
 		size_t n = (size_t)(len - (size_t)(v - head) - 1);
