@@ -33,7 +33,7 @@
 
 #define PROGRESS_STEP (8u << 20)
 #define CACHE_MAX_BYTES ((size_t)512 << 20)  /* past this, lines are interned uncached */
-#define NEXT_WAYS 4
+#define NEXT_WAYS 6   /* callers remembered per line: 4 left a third more lines to the hash */
 #define KEY_FRAME 0u        /* cache key kinds, mixed into the hash */
 #define KEY_FRAME_JAVA 1u
 #define KEY_ROOT 2u
