@@ -369,6 +369,18 @@ calltree_sort(struct calltree *t, enum calltree_order order)
 	free(tmp);
 }
 
+uint32_t *
+calltree_frame_path(const struct calltree *t, uint32_t node, size_t *n)
+{
+	size_t depth = t->nodes[node].depth;
+	uint32_t *f = xmalloc((depth ? depth : 1) * sizeof *f);
+
+	*n = depth;
+	for (size_t i = depth; i-- > 0; node = t->nodes[node].parent)
+		f[i] = t->nodes[node].frame;
+	return f;
+}
+
 uint32_t
 calltree_child(const struct calltree *t, uint32_t parent, uint32_t frame)
 {

@@ -71,6 +71,9 @@ struct calltree *calltree_builder_finish(struct calltree_builder *b,
 /* Name of a node: the frame name, or "all" for the root. Borrowed. */
 const char *calltree_name(const struct calltree *t, uint32_t id);
 size_t calltree_name_len(const struct calltree *t, uint32_t id);
+/* The frames from the root's child down to node (*n of them: its depth),
+ * to find the same place in another tree. Caller frees. */
+uint32_t *calltree_frame_path(const struct calltree *t, uint32_t node, size_t *n);
 /* The child of parent whose frame is frame, CT_NONE when none. O(children). */
 uint32_t calltree_child(const struct calltree *t, uint32_t parent, uint32_t frame);
 /* The child with the largest series-a total, CT_NONE for a leaf. */

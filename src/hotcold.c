@@ -182,12 +182,6 @@ hotcold_set_idle(struct profile *p, const char *regex, struct error *err)
 
 /* ---- unit conversion ------------------------------------------------------ */
 
-static bool
-is_count(const char *unit)
-{
-	return strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0;
-}
-
 /* pprof's "period": "10000000 nanoseconds"; 0 when absent or not time. */
 static double
 period_ns(const struct profile *p)
@@ -227,7 +221,7 @@ on_scale(const struct merge_side *on, const struct cold_options *o, double *scal
 			on->type), unit);
 		return 0;
 	}
-	if (!is_count(unit))
+	if (!units_is_count(unit))
 		return error_set(err, 0, 0, "%s: on-CPU values are in %s, not time or "
 			"samples", name_of(on->prof), unit);
 	if (o->hz > 0) {

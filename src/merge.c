@@ -277,12 +277,6 @@ merge_ns_per_unit(const char *unit)
 	return 0;
 }
 
-static bool
-is_count_unit(const char *unit)
-{
-	return strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0;
-}
-
 bool
 merge_is_dump(const struct profile *p, int type)
 {
@@ -519,7 +513,7 @@ merge_diff(struct profile *out, const struct merge_side *before,
 		unit = UNIT_NANOSECONDS;
 		b.scale *= nb;
 		a.scale *= na;
-	} else if (strcmp(ub, ua) != 0 && !(is_count_unit(ub) && is_count_unit(ua))) {
+	} else if (strcmp(ub, ua) != 0 && !(units_is_count(ub) && units_is_count(ua))) {
 		snprintf(text, sizeof text, "before is in %s, after in %s: absolute "
 			"changes mix units; compare shares (--diff-by=share)", ub, ua);
 		profile_add_info(out, "warning", text);

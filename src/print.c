@@ -17,14 +17,6 @@
 #define COL_PCT   8
 #define COL_VALUE 13
 
-static const char *
-format_value(double v, const char *unit, char *buf, size_t size)
-{
-	if (strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0)
-		return units_format_number(v, buf, size);
-	return units_format(v, unit, buf, size);
-}
-
 /* Writes at most cols cells of the escaped name, "..." when cut. */
 static void
 put_name(FILE *out, const char *name, size_t len, size_t cols)
@@ -102,10 +94,10 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 			units_format_percent(nd->total[0], total, a, sizeof a));
 		if (value_cols >= 1)
 			fprintf(out, " %*s", COL_VALUE,
-				format_value(nd->total[0], unit, b, sizeof b));
+				units_format_value(nd->total[0], unit, b, sizeof b));
 		if (value_cols >= 2)
 			fprintf(out, " %*s", COL_VALUE,
-				format_value(nd->self[0], unit, c, sizeof c));
+				units_format_value(nd->self[0], unit, c, sizeof c));
 		fputs("  ", out);
 		/* deep stacks: indentation stops growing and says how deep */
 		if (nd->depth <= max_levels) {
@@ -200,7 +192,7 @@ format_signed(double v, const char *unit, char *buf, size_t size)
 		snprintf(buf, size, "0");
 		return buf;
 	}
-	format_value(fabs(v), unit, tmp, sizeof tmp);
+	units_format_value(fabs(v), unit, tmp, sizeof tmp);
 	snprintf(buf, size, "%c%.*s", v > 0 ? '+' : '-', (int)sizeof tmp, tmp);
 	return buf;
 }
@@ -249,7 +241,7 @@ dcols_init(struct dcols *c, const struct diffstat *d, int width, bool threads)
 {
 	char a[64];
 	double big = fmax(fabs(d->total_before), fabs(d->total_after));
-	int vw = (int)strlen(format_value(big, d->unit, a, sizeof a)) + 1;
+	int vw = (int)strlen(units_format_value(big, d->unit, a, sizeof a)) + 1;
 
 	c->vw = vw > COL_DVAL ? vw : COL_DVAL;
 	c->threads = threads;
@@ -302,9 +294,9 @@ diff_row(FILE *out, const struct dcols *c, const char *unit, double before,
 	char a[64];
 
 	if (c->level >= 3)
-		fprintf(out, "%*s ", c->vw, format_value(before, unit, a, sizeof a));
+		fprintf(out, "%*s ", c->vw, units_format_value(before, unit, a, sizeof a));
 	if (c->level >= 2)
-		fprintf(out, "%*s ", c->vw, format_value(after, unit, a, sizeof a));
+		fprintf(out, "%*s ", c->vw, units_format_value(after, unit, a, sizeof a));
 	if (c->level >= 1)
 		fprintf(out, "%*s ", c->vw, format_signed(delta, unit, a, sizeof a));
 	if (c->level >= 4)
@@ -463,7 +455,7 @@ print_stacks(FILE *out, const struct diffstat *d, const char *what,
 	fputc('\n', out);
 	for (size_t i = 0; i < n; i++) {
 		size_t plen = node_path(d->tree, v[i].node, &path, &cap);
-		int vw = fprintf(out, "%*s  ", COL_DVAL, format_value(v[i].value,
+		int vw = fprintf(out, "%*s  ", COL_DVAL, units_format_value(v[i].value,
 			d->unit, a, sizeof a));
 		size_t cols = width > vw ? (size_t)(width - vw) : 1;
 

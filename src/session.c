@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "session.h"
+#include "units.h"
 
 void
 session_rebuild(struct session *s)
@@ -17,4 +18,12 @@ session_free(struct session *s)
 	s->tree = NULL;
 	query_free(&s->query);
 	profile_free(&s->prof);
+}
+
+const char *
+session_unit(const struct session *s)
+{
+	if (s->prof.n_types == 0 || s->query.type_a < 0)
+		return UNIT_SAMPLES;
+	return profile_type_unit(&s->prof, s->query.type_a);
 }

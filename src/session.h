@@ -22,6 +22,8 @@ struct session {
 
 /* Rebuilds s->tree from s->prof, s->query and s->order. */
 void session_rebuild(struct session *s);
+/* The unit of the values shown (series a's sample type). */
+const char *session_unit(const struct session *s);
 /* Frees the tree, the query's filters and the profile. */
 void session_free(struct session *s);
 

@@ -10,6 +10,9 @@
 /* Decodes one code point at s; returns its byte length (>= 1), or 0 when
  * the byte is not valid UTF-8 (then *cp is the byte). */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Writes code point cp (at most 0x10ffff) as UTF-8 into out[0..4);
+ * returns the byte count. */
+size_t utf8_encode(uint32_t cp, char *out);
 /* Cells one code point takes: 0 (combining), 1, or 2 (wide). */
 int codepoint_width(uint32_t cp);
 /* Cells of s[0..len) as escape_text would show it. */

@@ -449,14 +449,6 @@ out:
 		free(safe);
 }
 
-static const char *
-value_text(double v, const char *unit, char *buf, size_t size)
-{
-	if (strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0)
-		return units_format_number(v, buf, size);
-	return units_format(v, unit, buf, size);
-}
-
 #define COL_VALUE 12
 #define COL_PCT   7
 #define COL_CALLS 6
@@ -485,9 +477,9 @@ top_print(FILE *out, const struct top *tp, int width)
 
 		if (values)
 			fprintf(out, "%*s %*s %*s %*s",
-				COL_VALUE, value_text(r->self[0], unit, a, sizeof a),
+				COL_VALUE, units_format_value(r->self[0], unit, a, sizeof a),
 				COL_PCT, units_format_percent(r->self[0], tp->total[0], b, sizeof b),
-				COL_VALUE, value_text(r->total[0], unit, c, sizeof c),
+				COL_VALUE, units_format_value(r->total[0], unit, c, sizeof c),
 				COL_PCT, units_format_percent(r->total[0], tp->total[0], d, sizeof d));
 		else
 			fprintf(out, "%*s %*s",

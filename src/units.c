@@ -188,3 +188,17 @@ units_format_percent(double part, double whole, char *buf, size_t size)
 		snprintf(buf, size, "%.2f%%", pct);
 	return buf;
 }
+
+bool
+units_is_count(const char *unit)
+{
+	return strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0;
+}
+
+const char *
+units_format_value(double value, const char *unit, char *buf, size_t size)
+{
+	if (units_is_count(unit))
+		return units_format_number(value, buf, size);
+	return units_format(value, unit, buf, size);
+}

@@ -63,17 +63,27 @@ set_cell(struct canvas *c, int x, int y, uint32_t cp, unsigned role, unsigned at
 	cell->attr = (uint8_t)attr;
 }
 
+/* Cuts the run of w cells from x on line y to the canvas; false when
+ * the line is off it. */
+static bool
+clip_run(const struct canvas *c, int *x, int y, int *w)
+{
+	if (y < 0 || y >= c->height)
+		return false;
+	if (*x < 0) {
+		*w += *x;
+		*x = 0;
+	}
+	if (*w > c->width - *x)
+		*w = c->width - *x;
+	return true;
+}
+
 void
 canvas_fill(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr)
 {
-	if (y < 0 || y >= c->height)
+	if (!clip_run(c, &x, y, &w))
 		return;
-	if (x < 0) {
-		w += x;
-		x = 0;
-	}
-	if (w > c->width - x)
-		w = c->width - x;
 	for (int i = 0; i < w; i++)
 		set_cell(c, x + i, y, ' ', role, attr);
 }
@@ -81,14 +91,8 @@ canvas_fill(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr)
 void
 canvas_paint(struct canvas *c, int x, int y, int w, unsigned role, unsigned attr)
 {
-	if (y < 0 || y >= c->height)
+	if (!clip_run(c, &x, y, &w))
 		return;
-	if (x < 0) {
-		w += x;
-		x = 0;
-	}
-	if (w > c->width - x)
-		w = c->width - x;
 	for (int i = 0; i < w; i++) {
 		struct cell *cell = canvas_cell(c, x + i, y);
 
@@ -150,12 +154,26 @@ canvas_put(struct canvas *c, int x, int y, int maxw, const char *s,
 	return used;
 }
 
+/* s[0..len) escaped and NUL-terminated, in stackbuf (size bytes) when
+ * it fits, else in memory that the caller frees (when it is not
+ * stackbuf); *blen is its length. */
+static char *
+escaped(const char *s, size_t len, char *stackbuf, size_t size, size_t *blen)
+{
+	size_t need = escape_text(s, len, NULL, 0) + 1;
+	char *buf = need > size ? xmalloc(need) : stackbuf;
+
+	escape_text(s, len, buf, need);
+	*blen = need - 1;
+	return buf;
+}
+
 int
 canvas_put_untrusted(struct canvas *c, int x, int y, int maxw, const char *s,
 	size_t len, unsigned role, unsigned attr)
 {
-	char stackbuf[1024], *buf = stackbuf;
-	size_t need, keep = len;
+	char stackbuf[1024], *buf;
+	size_t blen, keep = len;
 	int used;
 
 	if (maxw <= 0)
@@ -164,11 +182,8 @@ canvas_put_untrusted(struct canvas *c, int x, int y, int maxw, const char *s,
 	 * except for runs of combining marks, which are cut short */
 	if (keep > (size_t)maxw * 8 + 16)
 		keep = (size_t)maxw * 8 + 16;
-	need = escape_text(s, keep, NULL, 0) + 1;
-	if (need > sizeof stackbuf)
-		buf = xmalloc(need);
-	escape_text(s, keep, buf, need);
-	used = canvas_put(c, x, y, maxw, buf, strlen(buf), role, attr);
+	buf = escaped(s, keep, stackbuf, sizeof stackbuf, &blen);
+	used = canvas_put(c, x, y, maxw, buf, blen, role, attr);
 	if (buf != stackbuf)
 		free(buf);
 	return used;
@@ -177,18 +192,15 @@ canvas_put_untrusted(struct canvas *c, int x, int y, int maxw, const char *s,
 int
 canvas_text_width(const char *s, size_t len)
 {
-	char stackbuf[1024], *buf = stackbuf;
-	size_t need;
+	char stackbuf[1024], *buf;
+	size_t blen;
 	int w;
 
 	if (escape_is_clean(s, len))
 		return (int)text_width(s, len);
 	/* measure what escape_text writes (a C1 control is two escapes) */
-	need = escape_text(s, len, NULL, 0) + 1;
-	if (need > sizeof stackbuf)
-		buf = xmalloc(need);
-	escape_text(s, len, buf, need);
-	w = (int)text_width(buf, need - 1);
+	buf = escaped(s, len, stackbuf, sizeof stackbuf, &blen);
+	w = (int)text_width(buf, blen);
 	if (buf != stackbuf)
 		free(buf);
 	return w;
@@ -212,28 +224,8 @@ static void
 put_utf8(FILE *out, uint32_t cp)
 {
 	char b[4];
-	int n;
 
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	fwrite(b, 1, (size_t)n, out);
+	fwrite(b, 1, utf8_encode(cp, b), out);
 }
 
 int
@@ -276,17 +268,13 @@ int
 canvas_put_elided(struct canvas *c, int x, int y, int maxw, const char *s,
 	size_t len, unsigned role, unsigned attr)
 {
-	char stackbuf[1024], *buf = stackbuf;
-	size_t need, blen, i = 0;
+	char stackbuf[1024], *buf;
+	size_t blen, i = 0;
 	int total, head, tail, used, wp = 0;
 
 	if (maxw <= 0)
 		return 0;
-	need = escape_text(s, len, NULL, 0) + 1;
-	if (need > sizeof stackbuf)
-		buf = xmalloc(need);
-	escape_text(s, len, buf, need);
-	blen = strlen(buf);
+	buf = escaped(s, len, stackbuf, sizeof stackbuf, &blen);
 	total = canvas_text_width(buf, blen);
 	if (total <= maxw || maxw < 4) {
 		used = canvas_put(c, x, y, maxw, buf, blen, role, attr);
@@ -359,8 +347,8 @@ int
 canvas_put_wrapped(struct canvas *c, int x, int y, int w, int lines, int indent,
 	const char *s, size_t len, unsigned role, unsigned attr)
 {
-	char stackbuf[1024], *buf = stackbuf;
-	size_t need, blen, keep = len, pos = 0;
+	char stackbuf[1024], *buf;
+	size_t blen, keep = len, pos = 0;
 	int line = 0;
 
 	if (w <= 0 || lines <= 0)
@@ -370,11 +358,7 @@ canvas_put_wrapped(struct canvas *c, int x, int y, int w, int lines, int indent,
 	/* nothing past what the lines can show is escaped */
 	if (keep > (size_t)lines * (size_t)w * 8 + 16)
 		keep = (size_t)lines * (size_t)w * 8 + 16;
-	need = escape_text(s, keep, NULL, 0) + 1;
-	if (need > sizeof stackbuf)
-		buf = xmalloc(need);
-	escape_text(s, keep, buf, need);
-	blen = strlen(buf);
+	buf = escaped(s, keep, stackbuf, sizeof stackbuf, &blen);
 	while (pos < blen && line < lines) {
 		int lx = line ? indent : 0, room = w - lx;
 		size_t cut = canvas_text_cut(buf + pos, blen - pos, room);

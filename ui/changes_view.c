@@ -190,19 +190,6 @@ rows_shown(const struct view *v)
 	return h > 0 ? h : 1;
 }
 
-/* Frame ids from the root's child down to node. Caller frees. */
-static uint32_t *
-node_path(const struct calltree *t, uint32_t node, size_t *n)
-{
-	size_t depth = calltree_node(t, node)->depth;
-	uint32_t *f = xmalloc((depth ? depth : 1) * sizeof *f);
-
-	for (size_t i = depth; i-- > 0; node = calltree_node(t, node)->parent)
-		f[i] = calltree_node(t, node)->frame;
-	*n = depth;
-	return f;
-}
-
 /* The frames of a thread's stack in the order of the tree's paths. */
 static uint32_t *
 thread_path(const struct session *s, const struct diff_thread *th, size_t *n)
@@ -236,7 +223,7 @@ show(struct view *v, struct changes_state *st)
 	if (r->kind == ROW_THREAD)
 		path = thread_path(st->p->s, &st->threads[r->i], &n);
 	else
-		path = node_path(st->tree, r->kind == ROW_GONE ? st->ch.gone[r->i].node
+		path = calltree_frame_path(st->tree, r->kind == ROW_GONE ? st->ch.gone[r->i].node
 			: st->ch.added[r->i].node, &n);
 	/* back to the graph first: this view is gone after the pop */
 	while (ui_top(ui) != fv && ui->n_views > 1)
@@ -275,7 +262,7 @@ static char *
 path_text(const struct calltree *t, uint32_t node, size_t *len)
 {
 	size_t n, cap = 64, k = 0;
-	uint32_t *ids = node_path(t, node, &n);
+	uint32_t *ids = calltree_frame_path(t, node, &n);
 	char *buf = xmalloc(cap);
 
 	for (size_t i = 0; i < n; i++) {
@@ -417,10 +404,10 @@ changes_draw(struct view *v, struct canvas *c)
 			strlen(v->ui->message), ROLE_MESSAGE, 0);
 		return;
 	}
-	n = snprintf(buf, sizeof buf, " %s show in graph",
-		list_key(v->ui, ACTION_SHOW_IN_GRAPH, key, sizeof key));
-	n += snprintf(buf + n, sizeof buf - (size_t)n, SEP "%s close",
-		list_key(v->ui, ACTION_VIEW_CLOSE, key, sizeof key));
+	ui_action_key(v->ui, ACTION_SHOW_IN_GRAPH, key, sizeof key);
+	n = snprintf(buf, sizeof buf, " %s show in graph", key);
+	ui_action_key(v->ui, ACTION_VIEW_CLOSE, key, sizeof key);
+	n += snprintf(buf + n, sizeof buf - (size_t)n, SEP "%s close", key);
 	canvas_put(c, 0, c->height - 1, c->width, buf, (size_t)n, ROLE_STATUS, 0);
 }
 

@@ -197,10 +197,7 @@ value_text(double v, const char *unit, bool sign, char *buf, size_t size)
 {
 	char tmp[64];
 
-	if (strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0)
-		units_format_number(v, tmp, sizeof tmp);
-	else
-		units_format(v, unit, tmp, sizeof tmp);
+	units_format_value(v, unit, tmp, sizeof tmp);
 	snprintf(buf, size, "%s%s", sign && v > 0 ? "+" : "", tmp);
 	return buf;
 }
@@ -311,7 +308,7 @@ draw_status(const struct view *v, const struct delta_state *st, struct canvas *c
 		char part[80];
 		int n;
 
-		if (!list_key(v->ui, hints[i], key, sizeof key)[0])
+		if (!ui_action_key(v->ui, hints[i], key, sizeof key))
 			continue;
 		n = snprintf(part, sizeof part, SEP "%s %s", key, what[i]);
 		if (canvas_text_width(buf, (size_t)len) + canvas_text_width(part, (size_t)n) > w)

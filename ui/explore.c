@@ -71,18 +71,6 @@ explore_rebuild(struct ui *ui)
 	}
 }
 
-/* The first key that runs a in the top view, into buf; NULL if none. */
-static const char *
-key_for(const struct ui *ui, enum action a, char *buf, size_t size)
-{
-	const struct view *v = ui_top(ui);
-	const struct binding *b;
-
-	if (!v || keymap_keys(ui->km, v->ops->keymap, a, &b, 1) == 0)
-		return NULL;
-	return keymap_binding_name(b, buf, size);
-}
-
 /* "focus main": what a filter entry is, for messages. */
 static void
 describe(const struct filter_entry *e, char *buf, size_t size)
@@ -107,7 +95,7 @@ apply(struct ui *ui)
 	describe(filters_entry(f, filters_count(f) - 1), what, sizeof what);
 	explore_rebuild(ui);
 	if (!explore_tree_empty(ui)) {
-		undo = key_for(ui, ACTION_FILTER_UNDO, key, sizeof key);
+		undo = ui_action_key(ui, ACTION_FILTER_UNDO, key, sizeof key);
 		if (undo)
 			ui_message(ui, "Filter: %s (%s undoes it)", what, undo);
 		else
@@ -198,47 +186,16 @@ explore_group_by(struct ui *ui, const char *key)
 
 /* --- the regex prompts ----------------------------------------------------- */
 
+/* The regex prompts' Enter: arg is the filter kind. */
 static bool
-accept_kind(struct view *owner, enum filter_kind kind, const char *text, char *note,
+accept_regex(struct view *owner, int arg, const char *text, bool icase, char *note,
 	size_t size)
 {
-	return explore_filter_text(owner->ui, kind, text, note, size);
-}
-
-static bool
-accept_focus(struct view *owner, const char *text, bool icase, char *note, size_t size)
-{
 	(void)icase;
-	return accept_kind(owner, FILTER_FOCUS, text, note, size);
+	return explore_filter_text(owner->ui, (enum filter_kind)arg, text, note, size);
 }
 
-static bool
-accept_ignore(struct view *owner, const char *text, bool icase, char *note, size_t size)
-{
-	(void)icase;
-	return accept_kind(owner, FILTER_IGNORE, text, note, size);
-}
-
-static bool
-accept_hide(struct view *owner, const char *text, bool icase, char *note, size_t size)
-{
-	(void)icase;
-	return accept_kind(owner, FILTER_HIDE, text, note, size);
-}
-
-static bool
-accept_root(struct view *owner, const char *text, bool icase, char *note, size_t size)
-{
-	(void)icase;
-	return accept_kind(owner, FILTER_ROOT, text, note, size);
-}
-
-static const struct prompt_ops regex_prompts[] = {
-	[FILTER_FOCUS] = { .accept = accept_focus },
-	[FILTER_IGNORE] = { .accept = accept_ignore },
-	[FILTER_HIDE] = { .accept = accept_hide },
-	[FILTER_ROOT] = { .accept = accept_root },
-};
+static const struct prompt_ops regex_prompt = { .accept = accept_regex };
 
 static unsigned
 open_regex_prompt(struct ui *ui, enum filter_kind kind)
@@ -249,10 +206,11 @@ open_regex_prompt(struct ui *ui, enum filter_kind kind)
 		[FILTER_HIDE] = "hide regex: ",
 		[FILTER_ROOT] = "re-root at regex: ",
 	};
-	struct prompt_setup ps = { .label = labels[kind], .ops = &regex_prompts[kind] };
+	struct prompt_setup ps = {
+		.label = labels[kind], .arg = (int)kind, .ops = &regex_prompt,
+	};
 
-	if (prompt_open(ui, &ps) < 0)
-		ui_message(ui, "Too many views open");
+	prompt_open(ui, &ps);
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -394,7 +352,7 @@ explore_status(struct canvas *c, int y, const struct ui *ui,
 		char key[32], item[96];
 		int w;
 
-		if (!key_for(ui, hints[i].action, key, sizeof key))
+		if (!ui_action_key(ui, hints[i].action, key, sizeof key))
 			continue;
 		snprintf(item, sizeof item, "%s%s %s", x > 1 ? " \xc2\xb7 " : "", key,
 			hints[i].what);

@@ -48,14 +48,6 @@ text_row(struct pane *p, const char *label, const char *value)
 	row(p, label, value, strlen(value), 2, ROLE_DEFAULT);
 }
 
-static const char *
-unit_of(const struct session *s)
-{
-	if (s->prof.n_types == 0 || s->query.type_a < 0)
-		return UNIT_SAMPLES;
-	return profile_type_unit(&s->prof, s->query.type_a);
-}
-
 /* Rows about where the frame comes from: kind, module, source, address. */
 static void
 origin_rows(struct pane *p, const struct profile *prof, const struct frame *f)
@@ -99,7 +91,7 @@ flame_draw_details(const struct flame_state *st, struct canvas *c,
 	const struct calltree *t = s->tree;
 	const struct ct_node *n = calltree_node(t, st->sel);
 	double all = calltree_node(t, CT_ROOT)->total[0];
-	const char *unit = unit_of(s);
+	const char *unit = session_unit(s);
 	struct pane p = { .c = c };
 	char v[64], pct[32], buf[256];
 	int len;

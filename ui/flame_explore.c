@@ -318,17 +318,20 @@ set_from_prompt(struct flame_state *st, const char *text, bool icase, char *note
 }
 
 static void
-search_changed(struct view *owner, const char *text, bool icase, char *note,
+search_changed(struct view *owner, int arg, const char *text, bool icase, char *note,
 	size_t size)
 {
+	(void)arg;
 	set_from_prompt(owner->state, text, icase, note, size);
 }
 
 static bool
-search_accept(struct view *owner, const char *text, bool icase, char *note,
+search_accept(struct view *owner, int arg, const char *text, bool icase, char *note,
 	size_t size)
 {
 	struct flame_state *st = owner->state;
+
+	(void)arg;
 
 	if (!set_from_prompt(st, text, icase, note, size)) {
 		struct search probe;
@@ -354,12 +357,13 @@ search_accept(struct view *owner, const char *text, bool icase, char *note,
 }
 
 static void
-search_cancel(struct view *owner)
+search_cancel(struct view *owner, int arg)
 {
 	struct flame_state *st = owner->state;
 	struct flame_explore *x = ensure(st);
 	struct error err;
 
+	(void)arg;
 	changed(st);
 	error_clear(&err);
 	if (!x->saved)
@@ -392,8 +396,7 @@ search_open(struct view *v, struct flame_state *st)
 		x->saved_icase = x->search.icase;
 		x->saved_exact = x->search.exact;
 	}
-	if (prompt_open(v->ui, &ps) < 0)
-		ui_message(v->ui, "Too many views open");
+	prompt_open(v->ui, &ps);
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -481,23 +484,11 @@ flame_explore_action(struct view *v, enum action a)
 
 /* --- finding the place again after a rebuild ----------------------------- */
 
-static uint32_t *
-frames_of(const struct calltree *t, uint32_t node, size_t *n)
-{
-	size_t depth = calltree_node(t, node)->depth;
-	uint32_t *f = xmalloc((depth ? depth : 1) * sizeof *f);
-
-	*n = depth;
-	for (size_t i = depth; i-- > 0; node = calltree_node(t, node)->parent)
-		f[i] = calltree_node(t, node)->frame;
-	return f;
-}
-
 void
 flame_mark_take(const struct flame_state *st, struct flame_mark *m)
 {
-	m->sel = frames_of(st->s->tree, st->sel, &m->n_sel);
-	m->zoom = frames_of(st->s->tree, st->zoom, &m->n_zoom);
+	m->sel = calltree_frame_path(st->s->tree, st->sel, &m->n_sel);
+	m->zoom = calltree_frame_path(st->s->tree, st->zoom, &m->n_zoom);
 }
 
 /* Follows frames[0..n) from the root: the node at its end, or with

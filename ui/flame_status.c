@@ -50,16 +50,6 @@ text_cells(const struct text *t)
 	return canvas_text_width(t->buf, t->len);
 }
 
-static const char *
-unit_of(const struct flame_state *st)
-{
-	const struct session *s = st->s;
-
-	if (s->prof.n_types == 0 || s->query.type_a < 0)
-		return UNIT_SAMPLES;
-	return profile_type_unit(&s->prof, s->query.type_a);
-}
-
 /* Cells a name takes escaped, but no more than cap (long names are not
  * measured to the end). */
 static int
@@ -90,9 +80,9 @@ flame_draw_title(const struct flame_state *st, struct canvas *c,
 	char v[64];
 
 	canvas_fill(c, 0, g->title_y, g->width, ROLE_TITLE, 0);
-	units_format(calltree_node(tree, CT_ROOT)->total[0], unit_of(st), v, sizeof v);
+	units_format(calltree_node(tree, CT_ROOT)->total[0], session_unit(st->s), v, sizeof v);
 	if (s->prof.n_types > 0 && s->query.type_a >= 0 && (s->prof.n_types > 1 ||
-	    strcmp(profile_type_name(&s->prof, s->query.type_a), unit_of(st)) != 0))
+	    strcmp(profile_type_name(&s->prof, s->query.type_a), session_unit(st->s)) != 0))
 		add(&total, "%s %s", profile_type_name(&s->prof, s->query.type_a), v);
 	else
 		add(&total, "%s", v);
@@ -150,7 +140,7 @@ describe(const struct flame_state *st, const struct span *anchor, struct text *t
 	const struct ct_node *n = calltree_node(tree, st->sel);
 	double all = calltree_node(tree, CT_ROOT)->total[0];
 	double zoom = calltree_node(tree, st->zoom)->total[0];
-	const char *unit = unit_of(st);
+	const char *unit = session_unit(st->s);
 	struct text part;
 	char v[64], p[32];
 

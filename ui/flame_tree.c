@@ -10,24 +10,11 @@
 
 #include "calltree.h"
 #include "clipboard.h"
+#include "flame_explore.h"
 #include "flame_view.h"
 #include "profile.h"
 #include "session.h"
 #include "units.h"
-#include "xmalloc.h"
-
-/* Frame ids from below the root down to node. Caller frees. */
-static uint32_t *
-frame_path(const struct calltree *t, uint32_t node, size_t *n)
-{
-	size_t depth = calltree_node(t, node)->depth;
-	uint32_t *f = xmalloc((depth ? depth : 1) * sizeof *f);
-
-	for (size_t i = depth; i-- > 0; node = calltree_node(t, node)->parent)
-		f[i] = calltree_node(t, node)->frame;
-	*n = depth;
-	return f;
-}
 
 static bool
 empty(const struct calltree *t, uint32_t id)
@@ -85,12 +72,11 @@ static void
 rebuild(struct flame_state *st, bool same_shape)
 {
 	const struct calltree *t = st->s->tree;
-	size_t n_sel = 0, n_zoom = 0;
-	uint32_t *sel = frame_path(t, st->sel, &n_sel);
-	uint32_t *zoom = frame_path(t, st->zoom, &n_zoom);
 	uint32_t frame = calltree_node(t, st->sel)->frame;
+	struct flame_mark m;
 	bool whole;
 
+	flame_mark_take(st, &m);
 	session_rebuild(st->s);
 	t = st->s->tree;
 	st->n_history = 0;
@@ -99,16 +85,16 @@ rebuild(struct flame_state *st, bool same_shape)
 	st->pin_sel = true;
 	st->zoom = CT_ROOT;
 	if (same_shape) {
-		uint32_t z = find_path(t, zoom, n_zoom, &whole);
+		uint32_t z = find_path(t, m.zoom, m.n_zoom, &whole);
 
 		if (whole)
 			st->zoom = z;
-		st->sel = find_path(t, sel, n_sel, &whole);
+		st->sel = find_path(t, m.sel, m.n_sel, &whole);
 	} else {
 		st->sel = find_frame(t, frame);
 	}
-	free(sel);
-	free(zoom);
+	free(m.sel);
+	free(m.zoom);
 }
 
 unsigned

@@ -634,7 +634,7 @@ flame_draw(struct view *v, struct canvas *c)
 		char key[32];
 
 		flame_draw_status(st, c, &g, anchor, v->ui->message,
-			ui_help_key(v->ui, key, sizeof key));
+			ui_action_key(v->ui, ACTION_VIEW_HELP, key, sizeof key));
 	}
 	pair_ui_draw(st->pair, st, c, &g);
 }

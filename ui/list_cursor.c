@@ -1,7 +1,5 @@
 #include "config.h"
 
-#include <string.h>
-
 #include "list_cursor.h"
 
 void
@@ -28,6 +26,19 @@ list_cursor_fit(struct list_cursor *c, long n, long h)
 		c->top = 0;
 }
 
+int
+list_cursor_action_index(size_t *sel, size_t *top, size_t n, int h, enum action a)
+{
+	struct list_cursor c = { (long)*sel, (long)*top };
+	int r = list_cursor_action(&c, (long)n, h, a, NULL, NULL);
+
+	if (r >= 0) {
+		*sel = c.sel > 0 ? (size_t)c.sel : 0;
+		*top = (size_t)c.top;
+	}
+	return r;
+}
+
 void
 list_cursor_fit_index(size_t *sel, size_t *top, size_t n, int h)
 {
@@ -51,6 +62,20 @@ list_geom(int height, bool crumb, struct list_geom *g)
 	g->rows_h = (g->status_y >= 0 ? g->status_y : height) - y;
 	if (g->rows_h < 0)
 		g->rows_h = 0;
+}
+
+bool
+list_geom_click(const struct list_geom *g, int y, size_t top, size_t n, size_t *sel)
+{
+	size_t row;
+
+	if (y < g->rows_y || y >= g->rows_y + g->rows_h)
+		return false;
+	row = top + (size_t)(y - g->rows_y);
+	if (row >= n)
+		return false;
+	*sel = row;
+	return true;
 }
 
 /* From row r, the nearest row in direction dir that is not skipped;
@@ -119,16 +144,4 @@ list_cursor_action(struct list_cursor *c, long n, long h, enum action a,
 	if (c->sel == first && first < h)
 		c->top = 0;
 	return c->sel != old;
-}
-
-const char *
-list_key(const struct ui *ui, enum action a, char *buf, size_t size)
-{
-	const struct view *v = ui_top(ui);
-	const struct binding *b;
-
-	buf[0] = '\0';
-	if (v && keymap_keys(ui->km, v->ops->keymap, a, &b, 1) > 0)
-		keymap_binding_name(b, buf, size);
-	return buf;
 }

@@ -1,7 +1,6 @@
 /* What the explorer's lists (top table, label picker, delta table, gone
- * and new stacks) share: a selected row that stays on screen, the screen
- * layout of the full-screen ones, and the names of the keys for their
- * hint lines. */
+ * and new stacks) share: a selected row that stays on screen, and the
+ * screen layout of the full-screen ones. */
 #ifndef SCORCH_UI_LIST_CURSOR_H
 #define SCORCH_UI_LIST_CURSOR_H
 
@@ -22,8 +21,9 @@ int list_cursor_action(struct list_cursor *c, long n, long h, enum action a,
 	bool (*skip)(const void *ctx, long row), const void *ctx);
 /* Keeps the selection in range and on screen. */
 void list_cursor_fit(struct list_cursor *c, long n, long h);
-/* The same for a view that keeps its selection and first row as
- * indices (0 when there are no rows). */
+/* The same two for a view that keeps its selection and first row as
+ * indices (0 when there are no rows), with no rows skipped. */
+int list_cursor_action_index(size_t *sel, size_t *top, size_t n, int h, enum action a);
 void list_cursor_fit_index(size_t *sel, size_t *top, size_t n, int h);
 
 /* A full-screen list's rows: title, breadcrumb (when filters are on),
@@ -34,8 +34,9 @@ struct list_geom {
 };
 
 void list_geom(int height, bool crumb, struct list_geom *g);
-
-/* The first key that runs a in the top view, "" when none does. */
-const char *list_key(const struct ui *ui, enum action a, char *buf, size_t size);
+/* A click on line y: selects the row there (*sel) and returns true, or
+ * false when y holds none of the n rows shown from top. */
+bool list_geom_click(const struct list_geom *g, int y, size_t top, size_t n,
+	size_t *sel);
 
 #endif

@@ -370,22 +370,13 @@ part(struct text *t, int room, const char *fmt, ...)
 	t->len += n;
 }
 
-/* Counts without their unit ("1,204"), other values with it ("12 ms"). */
-static const char *
-bare(double v, const char *unit, char *buf, size_t size)
-{
-	if (strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0)
-		return units_format_number(v, buf, size);
-	return units_format(v, unit, buf, size);
-}
-
 /* "+12 ms (+3.4%)", "+12 ms (new)", "no change". */
 static void
 delta_text(const struct diff_node *n, const char *unit, char *buf, size_t size)
 {
 	char v[64];
 
-	bare(n->delta, unit, v, sizeof v);
+	units_format_value(n->delta, unit, v, sizeof v);
 	if (n->before == 0 && n->after != 0)
 		snprintf(buf, size, "%s%s (new)", n->delta > 0 ? "+" : "", v);
 	else if (isnan(n->delta_pct) || n->delta == 0)
@@ -407,7 +398,7 @@ status_diff(struct pair_ui *p, uint32_t sel, struct text *t, int room)
 	n = &d->nodes[sel];
 	delta_text(n, d->unit, dl, sizeof dl);
 	/* a count's unit once: "before 50, after 65 samples" */
-	part(t, room, " before %s, after %s", bare(n->before, d->unit, b, sizeof b),
+	part(t, room, " before %s, after %s", units_format_value(n->before, d->unit, b, sizeof b),
 		units_format(n->after, d->unit, a, sizeof a));
 	part(t, room, SEP "%s", dl);
 	part(t, room, SEP "%s", pct_text(n->metric, d->set.metric == DIFF_BY_SHARE
@@ -464,7 +455,7 @@ pair_ui_draw(struct pair_ui *p, const struct flame_state *st, struct canvas *c,
 		return;
 	canvas_fill(c, 0, y, g->width, ROLE_STATUS, 0);
 	used = canvas_put(c, 0, y, g->width, t.buf, t.len, ROLE_STATUS, 0);
-	if ((help = ui_help_key(p->ui, key, sizeof key))) {
+	if ((help = ui_action_key(p->ui, ACTION_VIEW_HELP, key, sizeof key))) {
 		snprintf(hint, sizeof hint, "%s help ", help);
 		hw = canvas_text_width(hint, strlen(hint));
 		if (used + hw + 1 <= g->width)

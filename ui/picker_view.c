@@ -33,8 +33,6 @@ struct picker_state {
 	size_t sel, top;            /* rows of the list shown */
 	char *filter;               /* value filter, NULL for none; owned */
 	bool icase;
-	char *saved;                /* the filter before the prompt; owned */
-	bool saved_icase;
 };
 
 static size_t
@@ -148,35 +146,19 @@ set_filter(struct picker_state *st, const char *text, bool icase)
 }
 
 static void
-filter_changed(struct view *owner, const char *text, bool icase, char *note,
+filter_changed(struct view *owner, int arg, const char *text, bool icase, char *note,
 	size_t size)
 {
 	struct picker_state *st = owner->state;
 
+	(void)arg;
 	set_filter(st, text, icase);
 	snprintf(note, size, "%zu of %zu", st->n_shown, st->vals.n);
 }
 
-static bool
-filter_accept(struct view *owner, const char *text, bool icase, char *note,
-	size_t size)
-{
-	filter_changed(owner, text, icase, note, size);
-	return true;
-}
-
-static void
-filter_cancel(struct view *owner)
-{
-	struct picker_state *st = owner->state;
-
-	set_filter(st, st->saved, st->saved_icase);
-}
-
+/* Enter keeps the filter as typed, Esc restores the one before. */
 static const struct prompt_ops filter_prompt = {
 	.changed = filter_changed,
-	.accept = filter_accept,
-	.cancel = filter_cancel,
 };
 
 /* --- actions -------------------------------------------------------------------- */
@@ -247,14 +229,9 @@ picker_action(struct view *v, enum action a)
 	struct picker_state *st = v->state;
 	struct list_geom g;
 	size_t n = n_rows(st), old_sel = st->sel, old_top = st->top;
-	struct list_cursor cur;
 
 	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
-	cur.sel = (long)st->sel;
-	cur.top = (long)st->top;
-	if (list_cursor_action(&cur, (long)n, g.rows_h, a, NULL, NULL) >= 0)
-		st->sel = cur.sel > 0 ? (size_t)cur.sel : 0;
-	else switch (a) {
+	if (list_cursor_action_index(&st->sel, &st->top, n, g.rows_h, a) < 0) switch (a) {
 	case ACTION_PICK_ITEM:
 	case ACTION_ZOOM_IN:
 		return pick(v, st);
@@ -263,18 +240,13 @@ picker_action(struct view *v, enum action a)
 	case ACTION_SEARCH_REGEX: {
 		struct prompt_setup ps = {
 			.label = "filter values: ", .text = st->filter, .icase = st->icase,
-			.has_case = true, .ops = &filter_prompt,
+			.has_case = true, .restore = true, .ops = &filter_prompt,
 		};
 
-		if (!st->in_values) {
+		if (!st->in_values)
 			ui_message(v->ui, "Open a key first: its values can be filtered");
-			return VIEW_HANDLED | VIEW_REDRAW;
-		}
-		free(st->saved);
-		st->saved = st->filter ? xstrdup(st->filter) : NULL;
-		st->saved_icase = st->icase;
-		if (prompt_open(v->ui, &ps) < 0)
-			ui_message(v->ui, "Too many views open");
+		else
+			prompt_open(v->ui, &ps);
 		return VIEW_HANDLED | VIEW_REDRAW;
 	}
 	case ACTION_VIEW_CLOSE:
@@ -308,16 +280,11 @@ picker_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 {
 	struct picker_state *st = v->state;
 	struct list_geom g;
-	size_t row;
 
 	(void)x;
 	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
-	if (y < g.rows_y || y >= g.rows_y + g.rows_h)
+	if (!list_geom_click(&g, y, st->top, n_rows(st), &st->sel))
 		return VIEW_HANDLED;
-	row = st->top + (size_t)(y - g.rows_y);
-	if (row >= n_rows(st))
-		return VIEW_HANDLED;
-	st->sel = row;
 	if (kind == MOUSE_DOUBLE_CLICK)
 		return pick(v, st);
 	return VIEW_HANDLED | VIEW_REDRAW;
@@ -500,7 +467,6 @@ picker_close(struct view *v)
 	free(st->key);
 	free(st->shown);
 	free(st->filter);
-	free(st->saved);
 }
 
 const struct view_ops picker_view_ops = {

@@ -6,6 +6,7 @@
 #include "keys.h"
 #include "palette.h"
 #include "prompt.h"
+#include "textwidth.h"
 
 struct prompt_state {
 	char text[PROMPT_MAX + 1];
@@ -14,6 +15,10 @@ struct prompt_state {
 	char note[128];
 	bool icase, has_case;
 	const struct prompt_ops *ops;
+	int arg;
+	bool restore;
+	char opened[PROMPT_MAX + 1];   /* the text when it opened, for restore */
+	bool opened_icase;
 };
 
 static struct prompt_state *
@@ -30,34 +35,8 @@ notify(struct view *v)
 
 	st->note[0] = '\0';
 	if (st->ops->changed)
-		st->ops->changed(v->below, st->text, st->icase, st->note, sizeof st->note);
-}
-
-static size_t
-utf8_encode(int cp, char *out)
-{
-	unsigned u = (unsigned)cp;
-
-	if (u < 0x80) {
-		out[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		out[0] = (char)(0xc0 | u >> 6);
-		out[1] = (char)(0x80 | (u & 0x3f));
-		return 2;
-	}
-	if (u < 0x10000) {
-		out[0] = (char)(0xe0 | u >> 12);
-		out[1] = (char)(0x80 | (u >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (u & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | u >> 18);
-	out[1] = (char)(0x80 | (u >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (u >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (u & 0x3f));
-	return 4;
+		st->ops->changed(v->below, st->arg, st->text, st->icase, st->note,
+			sizeof st->note);
 }
 
 static bool
@@ -108,7 +87,7 @@ static bool
 insert(struct prompt_state *st, int key)
 {
 	char buf[4];
-	size_t n = utf8_encode(key, buf);
+	size_t n = utf8_encode((uint32_t)key, buf);
 
 	if (st->len + n > PROMPT_MAX)
 		return false;
@@ -185,6 +164,21 @@ prompt_key(struct view *v, int key)
 		? VIEW_HANDLED | VIEW_REDRAW : VIEW_HANDLED;
 }
 
+/* Enter: whether the prompt closes. */
+static bool
+accept(struct view *v)
+{
+	struct prompt_state *st = state_of(v);
+
+	if (!st->ops->accept) {
+		notify(v);   /* the owner has taken the text as it was typed */
+		return true;
+	}
+	st->note[0] = '\0';
+	return st->ops->accept(v->below, st->arg, st->text, st->icase, st->note,
+		sizeof st->note);
+}
+
 static unsigned
 prompt_action(struct view *v, enum action a)
 {
@@ -193,13 +187,15 @@ prompt_action(struct view *v, enum action a)
 
 	switch (a) {
 	case ACTION_PROMPT_ACCEPT:
-		st->note[0] = '\0';
-		if (st->ops->accept(v->below, st->text, st->icase, st->note, sizeof st->note))
+		if (accept(v))
 			ui_pop(ui);
 		return VIEW_HANDLED | VIEW_REDRAW;
 	case ACTION_PROMPT_CANCEL:
+		if (st->restore && st->ops->changed)
+			st->ops->changed(v->below, st->arg, st->opened, st->opened_icase,
+				st->note, sizeof st->note);
 		if (st->ops->cancel)
-			st->ops->cancel(v->below);
+			st->ops->cancel(v->below, st->arg);
 		ui_pop(ui);
 		return VIEW_HANDLED | VIEW_REDRAW;
 	case ACTION_TOGGLE_SEARCH_CASE:
@@ -282,8 +278,10 @@ prompt_open(struct ui *ui, const struct prompt_setup *ps)
 	struct prompt_state *st;
 	struct view *v;
 
-	if (ui_push(ui, &prompt_view_ops) < 0)
+	if (ui_push(ui, &prompt_view_ops) < 0) {
+		ui_message(ui, "Too many views open");
 		return -1;
+	}
 	v = ui_top(ui);
 	st = state_of(v);
 	snprintf(st->label, sizeof st->label, "%s", ps->label);
@@ -299,5 +297,9 @@ prompt_open(struct ui *ui, const struct prompt_setup *ps)
 	st->icase = ps->icase;
 	st->has_case = ps->has_case;
 	st->ops = ps->ops;
+	st->arg = ps->arg;
+	st->restore = ps->restore;
+	memcpy(st->opened, st->text, sizeof st->opened);
+	st->opened_icase = ps->icase;
 	return 0;
 }

@@ -51,16 +51,6 @@ struct sandwich_state {
 	int title_y, crumb_y, status_y, status_h;
 };
 
-static const char *
-unit_of(const struct sandwich_state *st)
-{
-	const struct session *s = st->s;
-
-	if (s->prof.n_types == 0 || s->query.type_a < 0)
-		return UNIT_SAMPLES;
-	return profile_type_unit(&s->prof, s->query.type_a);
-}
-
 static double
 all_total(const struct sandwich_state *st)
 {
@@ -437,7 +427,7 @@ value_share(const struct sandwich_state *st, double v, char *buf, size_t size)
 {
 	char a[64], p[32];
 
-	snprintf(buf, size, "%s (%s)", units_format(v, unit_of(st), a, sizeof a),
+	snprintf(buf, size, "%s (%s)", units_format(v, session_unit(st->s), a, sizeof a),
 		units_format_percent(v, all_total(st), p, sizeof p));
 	return buf;
 }
@@ -546,16 +536,16 @@ draw_status(struct sandwich_state *st, struct canvas *c, const struct ui *ui)
 		st->inst_ok = true;
 	}
 	snprintf(parts[0], sizeof parts[0], "%s",
-		units_format(st->inst.this_total[0], unit_of(st), a, sizeof a));
+		units_format(st->inst.this_total[0], session_unit(st->s), a, sizeof a));
 	snprintf(parts[1], sizeof parts[1], SEP "%s of the sandwich",
 		units_format_percent(st->inst.this_total[0], st->sw.total[0], p, sizeof p));
 	parts[2][0] = '\0';
 	if (st->sel != h->f && st->inst.instances > 1)
 		snprintf(parts[2], sizeof parts[2], SEP "all %u here: %s", st->inst.instances,
-			units_format(st->inst.all_total[0], unit_of(st), b, sizeof b));
+			units_format(st->inst.all_total[0], session_unit(st->s), b, sizeof b));
 	else if (st->sel == h->f)
 		snprintf(parts[2], sizeof parts[2], SEP "self %s",
-			units_format(st->sw.self[0], unit_of(st), b, sizeof b));
+			units_format(st->sw.self[0], session_unit(st->s), b, sizeof b));
 	put_parts(c, &x, y, c->width - 1, parts, 3, ROLE_STATUS);
 }
 

@@ -264,6 +264,34 @@ term_name(char *buf, size_t size)
 	return buf;
 }
 
+static bool
+can_move_cursor(void)
+{
+	return tigetstr("cup") && tigetstr("cup") != (char *)-1;
+}
+
+/* The errors of a TERM that cannot be used; -2, as term_check() says. */
+static int
+unknown_type(struct error *err)
+{
+	char tname[128];
+
+	error_set(err, 0, 0, "unknown terminal type (TERM=%s); use --print "
+		"(or --folded, --info), or set TERM to a type this system knows",
+		term_name(tname, sizeof tname));
+	return -2;
+}
+
+static int
+no_cursor(struct error *err)
+{
+	char tname[128];
+
+	error_set(err, 0, 0, "the terminal (TERM=%s) cannot move the cursor; "
+		"use --print (or --folded, --info)", term_name(tname, sizeof tname));
+	return -2;
+}
+
 int
 term_check(struct error *err)
 {
@@ -281,27 +309,31 @@ term_check(struct error *err)
 	}
 	if (term.open)
 		return 0;
-	if (setupterm(NULL, -1, &found) != OK || found != 1) {
-		error_set(err, 0, 0, "unknown terminal type (TERM=%s); use --print "
-			"(or --folded, --info), or set TERM to a type this system knows",
-			term_name(tname, sizeof tname));
-		return -2;
-	}
-	cup = tigetstr("cup") && tigetstr("cup") != (char *)-1;
+	if (setupterm(NULL, -1, &found) != OK || found != 1)
+		return unknown_type(err);
+	cup = can_move_cursor();
 	del_curterm(cur_term);
-	if (!cup) {
-		error_set(err, 0, 0, "the terminal (TERM=%s) cannot move the cursor; "
-			"use --print (or --folded, --info)", term_name(tname, sizeof tname));
-		return -2;
-	}
-	return 0;
+	return cup ? 0 : no_cursor(err);
+}
+
+/* Ends curses and gives the terminal back as it was found. */
+static void
+end_screen(void)
+{
+	endwin();
+	delscreen(term.screen);
+	term.screen = NULL;
+	if (term.have_saved)
+		tcsetattr(term.fd, TCSADRAIN, &term.saved);
+	fclose(term.tty);
+	term.tty = NULL;
+	term.fd = -1;
 }
 
 int
 term_open(enum color_mode color, struct error *err)
 {
 	const char *cs;
-	char tname[128];
 
 	if (term.open)
 		return 0;
@@ -318,23 +350,12 @@ term_open(enum color_mode color, struct error *err)
 	if (!term.screen) {
 		fclose(term.tty);
 		term.tty = NULL;
-		error_set(err, 0, 0, "unknown terminal type (TERM=%s); use --print "
-			"(or --folded, --info), or set TERM to a type this system knows",
-			term_name(tname, sizeof tname));
-		return -2;
+		return unknown_type(err);
 	}
 	set_term(term.screen);
-	if (!tigetstr("cup") || tigetstr("cup") == (char *)-1) {
-		endwin();
-		delscreen(term.screen);
-		term.screen = NULL;
-		if (term.have_saved)
-			tcsetattr(term.fd, TCSADRAIN, &term.saved);
-		fclose(term.tty);
-		term.tty = NULL;
-		error_set(err, 0, 0, "the terminal (TERM=%s) cannot move the cursor; "
-			"use --print (or --folded, --info)", term_name(tname, sizeof tname));
-		return -2;
+	if (!can_move_cursor()) {
+		end_screen();
+		return no_cursor(err);
 	}
 	term.open = true;
 	cs = nl_langinfo(CODESET);
@@ -364,14 +385,7 @@ term_close(void)
 	if (term.mouse)
 		mousemask(0, NULL);
 	curs_set(1);
-	endwin();
-	delscreen(term.screen);
-	term.screen = NULL;
-	if (term.have_saved)
-		tcsetattr(term.fd, TCSADRAIN, &term.saved);
-	fclose(term.tty);
-	term.tty = NULL;
-	term.fd = -1;
+	end_screen();
 }
 
 int

@@ -24,8 +24,6 @@ struct top_state {
 	size_t top;                 /* first row on screen */
 	char *filter;               /* the filter shown, NULL for none; owned */
 	bool icase;
-	char *saved;                /* the filter before the prompt; owned */
-	bool saved_icase;
 };
 
 /* The numeric columns, left to right before the function's name. */
@@ -87,26 +85,17 @@ unit_of(const struct top *tp)
 	return profile_type_unit(tp->prof, tp->type);
 }
 
-/* A value in the table: plain numbers for counts, else with the unit. */
-static const char *
-value_text(double v, const char *unit, char *buf, size_t size)
-{
-	if (strcmp(unit, UNIT_SAMPLES) == 0 || strcmp(unit, UNIT_COUNT) == 0)
-		return units_format_number(v, buf, size);
-	return units_format(v, unit, buf, size);
-}
-
 static const char *
 cell_text(const struct top *tp, const struct top_row *r, enum column col, char *buf,
 	size_t size)
 {
 	switch (col) {
 	case COL_SELF:
-		return value_text(r->self[0], unit_of(tp), buf, size);
+		return units_format_value(r->self[0], unit_of(tp), buf, size);
 	case COL_SELF_PCT:
 		return units_format_percent(r->self[0], tp->total[0], buf, size);
 	case COL_TOTAL:
-		return value_text(r->total[0], unit_of(tp), buf, size);
+		return units_format_value(r->total[0], unit_of(tp), buf, size);
 	case COL_TOTAL_PCT:
 		return units_format_percent(r->total[0], tp->total[0], buf, size);
 	default:
@@ -208,35 +197,19 @@ set_filter(struct top_state *st, const char *text, bool icase)
 }
 
 static void
-filter_changed(struct view *owner, const char *text, bool icase, char *note,
+filter_changed(struct view *owner, int arg, const char *text, bool icase, char *note,
 	size_t size)
 {
 	struct top_state *st = owner->state;
 
+	(void)arg;
 	set_filter(st, text, icase);
 	snprintf(note, size, "%zu of %zu", st->tp->n_view, st->tp->n);
 }
 
-static bool
-filter_accept(struct view *owner, const char *text, bool icase, char *note,
-	size_t size)
-{
-	filter_changed(owner, text, icase, note, size);
-	return true;
-}
-
-static void
-filter_cancel(struct view *owner)
-{
-	struct top_state *st = owner->state;
-
-	set_filter(st, st->saved, st->saved_icase);
-}
-
+/* Enter keeps the filter as typed, Esc restores the one before. */
 static const struct prompt_ops filter_prompt = {
 	.changed = filter_changed,
-	.accept = filter_accept,
-	.cancel = filter_cancel,
 };
 
 static void
@@ -244,14 +217,10 @@ open_filter(struct view *v, struct top_state *st)
 {
 	struct prompt_setup ps = {
 		.label = "filter: ", .text = st->filter, .icase = st->icase,
-		.has_case = true, .ops = &filter_prompt,
+		.has_case = true, .restore = true, .ops = &filter_prompt,
 	};
 
-	free(st->saved);
-	st->saved = st->filter ? xstrdup(st->filter) : NULL;
-	st->saved_icase = st->icase;
-	if (prompt_open(v->ui, &ps) < 0)
-		ui_message(v->ui, "Too many views open");
+	prompt_open(v->ui, &ps);
 }
 
 /* --- actions ------------------------------------------------------------------- */
@@ -274,15 +243,10 @@ top_action(struct view *v, enum action a)
 	struct list_geom g;
 	const struct top_row *r = selected(st);
 	size_t old_sel = st->sel, old_top = st->top, n = st->tp->n_view;
-	struct list_cursor cur;
 	bool changed = false;
 
 	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
-	cur.sel = (long)st->sel;
-	cur.top = (long)st->top;
-	if (list_cursor_action(&cur, (long)n, g.rows_h, a, NULL, NULL) >= 0)
-		st->sel = cur.sel > 0 ? (size_t)cur.sel : 0;
-	else switch (a) {
+	if (list_cursor_action_index(&st->sel, &st->top, n, g.rows_h, a) < 0) switch (a) {
 	case ACTION_MOVE_LEFT:
 	case ACTION_MOVE_RIGHT:
 		return VIEW_HANDLED;
@@ -327,16 +291,11 @@ top_mouse(struct view *v, enum mouse_kind kind, int x, int y)
 {
 	struct top_state *st = v->state;
 	struct list_geom g;
-	size_t row;
 
 	(void)x;
 	list_geom(v->ui->canvas.height, breadcrumb_active(st->s), &g);
-	if (y < g.rows_y || y >= g.rows_y + g.rows_h)
+	if (!list_geom_click(&g, y, st->top, st->tp->n_view, &st->sel))
 		return VIEW_HANDLED;
-	row = st->top + (size_t)(y - g.rows_y);
-	if (row >= st->tp->n_view)
-		return VIEW_HANDLED;
-	st->sel = row;
 	if (kind == MOUSE_DOUBLE_CLICK)
 		return top_action(v, ACTION_VIEW_SANDWICH);
 	return VIEW_HANDLED | VIEW_REDRAW;
@@ -474,7 +433,6 @@ top_close(struct view *v)
 
 	top_free(st->tp);
 	free(st->filter);
-	free(st->saved);
 }
 
 const struct view_ops top_view_ops = {

@@ -44,8 +44,19 @@ on_crash(int sig)
 	raise(sig);
 }
 
-static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+/* What the explorer catches while it runs: the quit signals, resizes and
+ * job control through the pipe; crashes restore the terminal on the way
+ * down. */
+static const struct {
+	int sig;
+	void (*handler)(int);
+} caught[] = {
+	{ SIGINT, on_signal }, { SIGTERM, on_signal }, { SIGHUP, on_signal },
+	{ SIGQUIT, on_signal }, { SIGWINCH, on_signal }, { SIGTSTP, on_signal },
+	{ SIGCONT, on_signal },
+	{ SIGSEGV, on_crash }, { SIGBUS, on_crash }, { SIGFPE, on_crash },
+	{ SIGILL, on_crash }, { SIGABRT, on_crash },
+};
 
 static void
 catch_signal(int sig, void (*handler)(int))
@@ -69,26 +80,16 @@ signals_open(void)
 		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
 	}
 	/* installed before curses starts, so that it leaves them to us */
-	for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
-		catch_signal(quit_signals[i], on_signal);
-	catch_signal(SIGWINCH, on_signal);
-	catch_signal(SIGTSTP, on_signal);
-	catch_signal(SIGCONT, on_signal);
-	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
-		catch_signal(crash_signals[i], on_crash);
+	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		catch_signal(caught[i].sig, caught[i].handler);
 	return 0;
 }
 
 static void
 signals_close(void)
 {
-	for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++)
-		signal(quit_signals[i], SIG_DFL);
-	signal(SIGWINCH, SIG_DFL);
-	signal(SIGTSTP, SIG_DFL);
-	signal(SIGCONT, SIG_DFL);
-	for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
-		signal(crash_signals[i], SIG_DFL);
+	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+		signal(caught[i].sig, SIG_DFL);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);
 	sig_pipe[0] = sig_pipe[1] = -1;

@@ -172,7 +172,7 @@ not_bound(struct ui *ui, const int *keys, size_t n)
 	char name[80], help[32];
 
 	keys_seq_name(keys, n, name, sizeof name);
-	if (ui_help_key(ui, help, sizeof help))
+	if (ui_action_key(ui, ACTION_VIEW_HELP, help, sizeof help))
 		ui_message(ui, "%s is not bound to anything here; press %s for help",
 			name, help);
 	else
@@ -231,12 +231,13 @@ ui_key(struct ui *ui, int key)
 }
 
 const char *
-ui_help_key(const struct ui *ui, char *buf, size_t size)
+ui_action_key(const struct ui *ui, enum action a, char *buf, size_t size)
 {
 	struct view *v = ui_top(ui);
 	const struct binding *b;
 
-	if (!v || keymap_keys(ui->km, v->ops->keymap, ACTION_VIEW_HELP, &b, 1) == 0)
+	buf[0] = '\0';
+	if (!v || keymap_keys(ui->km, v->ops->keymap, a, &b, 1) == 0)
 		return NULL;
 	return keymap_binding_name(b, buf, size);
 }

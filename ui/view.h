@@ -93,9 +93,9 @@ bool ui_mouse(struct ui *ui, enum mouse_kind kind, int x, int y);
 void ui_resize(struct ui *ui, int width, int height);
 /* Draws the top view into ui->canvas. */
 void ui_draw(struct ui *ui);
-/* The name of the first key that opens the help in the top view, into
- * buf; NULL when no key does. */
-const char *ui_help_key(const struct ui *ui, char *buf, size_t size);
+/* The name of the first key that runs a in the top view, into buf; NULL
+ * (and buf empty) when no key does. */
+const char *ui_action_key(const struct ui *ui, enum action a, char *buf, size_t size);
 /* Scrolling for views that page through lines of text (help, info):
  * moves *top for a move or scroll action over n_lines lines shown
  * height at a time. Returns 1 when it moved, 0 when it did not, -1 when
