@@ -51,6 +51,40 @@ put_name(FILE *out, const char *name, size_t len, size_t cols)
 		free(safe);
 }
 
+/* Indentation of a row; past max_levels it stops growing and says how
+ * deep ("[123] ") when that fits in cols. Returns the columns used. */
+static size_t
+put_indent(FILE *out, uint32_t depth, size_t max_levels, size_t cols)
+{
+	char mark[32];
+	int n;
+
+	if (depth <= max_levels) {
+		fprintf(out, "%*s", (int)(depth * 2), "");
+		return depth * 2;
+	}
+	n = snprintf(mark, sizeof mark, "[%u] ", depth);
+	if (max_levels > 0 && max_levels * 2 - 1 + (size_t)n < cols) {
+		fprintf(out, "%*s%s", (int)(max_levels * 2 - 1), "", mark);
+		return max_levels * 2 - 1 + (size_t)n;
+	}
+	fprintf(out, "%*s", (int)(max_levels * 2), "");
+	return max_levels * 2;
+}
+
+/* The end of a tree row: indentation, the name in what is left of
+ * name_cols, newline. -1 when the output fails. */
+static int
+put_row_name(FILE *out, const struct calltree *t, uint32_t id, uint32_t depth,
+	size_t max_levels, size_t name_cols)
+{
+	size_t indent = put_indent(out, depth, max_levels, name_cols);
+
+	put_name(out, calltree_name(t, id), calltree_name_len(t, id),
+		name_cols > indent ? name_cols - indent : 1);
+	return fputc('\n', out) == EOF ? -1 : 0;
+}
+
 int
 print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 {
@@ -86,7 +120,7 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 	while (n > 0) {
 		uint32_t id = stack[--n];
 		const struct ct_node *nd = &t->nodes[id];
-		size_t k = 0, indent;
+		size_t k = 0;
 
 		if (total > 0 && 100.0 * nd->total[0] / total < o->min_percent)
 			continue;
@@ -99,18 +133,7 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 			fprintf(out, " %*s", COL_VALUE,
 				units_format_value(nd->self[0], unit, c, sizeof c));
 		fputs("  ", out);
-		/* deep stacks: indentation stops growing and says how deep */
-		if (nd->depth <= max_levels) {
-			indent = nd->depth * 2;
-			fprintf(out, "%*s", (int)indent, "");
-		} else {
-			indent = max_levels * 2;
-			fprintf(out, "%*s", (int)indent - 1, "");
-			indent += (size_t)fprintf(out, "[%u] ", nd->depth) - 1;
-		}
-		put_name(out, calltree_name(t, id), calltree_name_len(t, id),
-			name_cols > indent ? name_cols - indent : 1);
-		if (fputc('\n', out) == EOF)
+		if (put_row_name(out, t, id, nd->depth, max_levels, name_cols) < 0)
 			break;
 		for (uint32_t ch = nd->first_child; ch != CT_NONE; ch = t->nodes[ch].next_sibling) {
 			kids = xgrow(kids, &kcap, k + 1, sizeof *kids);
@@ -159,27 +182,6 @@ walk_free(struct walk *w)
 {
 	free(w->stack);
 	free(w->kids);
-}
-
-/* Indentation of a row; past max_levels it stops growing and says how
- * deep ("[123] ") when that fits in cols. Returns the columns used. */
-static size_t
-put_indent(FILE *out, uint32_t depth, size_t max_levels, size_t cols)
-{
-	char mark[32];
-	int n;
-
-	if (depth <= max_levels) {
-		fprintf(out, "%*s", (int)(depth * 2), "");
-		return depth * 2;
-	}
-	n = snprintf(mark, sizeof mark, "[%u] ", depth);
-	if (max_levels > 0 && max_levels * 2 - 1 + (size_t)n < cols) {
-		fprintf(out, "%*s%s", (int)(max_levels * 2 - 1), "", mark);
-		return max_levels * 2 - 1 + (size_t)n;
-	}
-	fprintf(out, "%*s", (int)(max_levels * 2), "");
-	return max_levels * 2;
 }
 
 /* "+1,204", "-3.10 ms", "0". */
@@ -367,17 +369,13 @@ print_diff_tree(FILE *out, const struct diffstat *d, const struct print_options 
 		uint32_t id = w.stack[--w.n];
 		const struct diff_node *dn = &d->nodes[id];
 		uint32_t depth = t->nodes[id].depth;
-		size_t indent;
 
 		if (!diff_shown(d, dn->before, dn->after, o->min_percent))
 			continue;
 		diff_row(out, &c, d->unit, dn->before, dn->after,
 			dn->delta, dn->delta_pct, dn->share_delta, dn->cls, dn->stuck,
 			dn->progressing);
-		indent = put_indent(out, depth, max_levels, name_cols);
-		put_name(out, calltree_name(t, id), calltree_name_len(t, id),
-			name_cols > indent ? name_cols - indent : 1);
-		if (fputc('\n', out) == EOF)
+		if (put_row_name(out, t, id, depth, max_levels, name_cols) < 0)
 			break;
 		walk_children(&w, t, id);
 	}
@@ -593,7 +591,6 @@ print_cold_tree(FILE *out, const struct calltree *t, const struct print_options 
 		uint32_t id = w.stack[--w.n];
 		uint32_t depth = t->nodes[id].depth;
 		struct cold_values v;
-		size_t indent;
 
 		if (total > 0 && 100.0 * t->nodes[id].total[0] / total < o->min_percent)
 			continue;
@@ -613,10 +610,7 @@ print_cold_tree(FILE *out, const struct calltree *t, const struct print_options 
 			fprintf(out, " %*s", COL_PCT,
 				units_format_percent(v.on, v.wall, a, sizeof a));
 		fputs("  ", out);
-		indent = put_indent(out, depth, max_levels, name_cols);
-		put_name(out, calltree_name(t, id), calltree_name_len(t, id),
-			name_cols > indent ? name_cols - indent : 1);
-		if (fputc('\n', out) == EOF)
+		if (put_row_name(out, t, id, depth, max_levels, name_cols) < 0)
 			break;
 		walk_children(&w, t, id);
 	}
