@@ -73,13 +73,10 @@ dump_stack_free(struct dump_stack *st)
 size_t
 dump_buf_add(struct dump_buf *b, const char *s, size_t len)
 {
-	size_t off = b->n;
+	size_t off = b->t.len;
 
-	if (b->n + len + 1 > b->cap)
-		b->b = xgrow(b->b, &b->cap, b->n + len + 1, 1);
-	memcpy(b->b + b->n, s, len);
-	b->b[b->n + len] = '\0';
-	b->n += len + 1;
+	textbuf_put(&b->t, s, len);
+	b->t.len++;   /* past the NUL */
 	return off;
 }
 
@@ -87,7 +84,7 @@ size_t
 dump_buf_printf(struct dump_buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	size_t off = b->n;
+	size_t off = b->t.len;
 	int n;
 
 	va_start(ap, fmt);
@@ -95,12 +92,10 @@ dump_buf_printf(struct dump_buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		n = 0;
-	if (b->n + (size_t)n + 1 > b->cap)
-		b->b = xgrow(b->b, &b->cap, b->n + (size_t)n + 1, 1);
 	va_start(ap, fmt);
-	vsnprintf(b->b + b->n, (size_t)n + 1, fmt, ap);
+	vsnprintf(textbuf_reserve(&b->t, (size_t)n), (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	b->n += (size_t)n + 1;
+	b->t.len += (size_t)n + 1;
 	return off;
 }
 
@@ -108,48 +103,47 @@ size_t
 dump_buf_hex(struct dump_buf *b, const char *prefix, size_t prefix_len,
 	uint64_t v)
 {
-	char tmp[20];
-	size_t n = 0, off = b->n;
+	char tmp[20], *o;
+	size_t n = 0, off = b->t.len;
 
 	do {
 		tmp[n++] = "0123456789abcdef"[v & 15];
 		v >>= 4;
 	} while (v);
-	if (b->n + prefix_len + 2 + n + 1 > b->cap)
-		b->b = xgrow(b->b, &b->cap, b->n + prefix_len + 2 + n + 1, 1);
-	memcpy(b->b + b->n, prefix, prefix_len);
-	b->n += prefix_len;
-	b->b[b->n++] = '0';
-	b->b[b->n++] = 'x';
+	o = textbuf_reserve(&b->t, prefix_len + 2 + n);
+	memcpy(o, prefix, prefix_len);
+	o += prefix_len;
+	*o++ = '0';
+	*o++ = 'x';
 	while (n > 0)
-		b->b[b->n++] = tmp[--n];
-	b->b[b->n++] = '\0';
+		*o++ = tmp[--n];
+	*o++ = '\0';
+	b->t.len = (size_t)(o - b->t.s);
 	return off;
 }
 
 size_t
 dump_buf_u64(struct dump_buf *b, uint64_t v)
 {
-	char tmp[24];
-	size_t n = 0, off = b->n;
+	char tmp[24], *o;
+	size_t n = 0, off = b->t.len;
 
 	do {
 		tmp[n++] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	if (b->n + n + 1 > b->cap)
-		b->b = xgrow(b->b, &b->cap, b->n + n + 1, 1);
+	o = textbuf_reserve(&b->t, n);
 	while (n > 0)
-		b->b[b->n++] = tmp[--n];
-	b->b[b->n++] = '\0';
+		*o++ = tmp[--n];
+	*o++ = '\0';
+	b->t.len = (size_t)(o - b->t.s);
 	return off;
 }
 
 void
 dump_buf_free(struct dump_buf *b)
 {
-	free(b->b);
-	memset(b, 0, sizeof *b);
+	textbuf_free(&b->t);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "sink.h"
+#include "textbuf.h"
 
 /* Walks a buffer line by line; each line comes without its \n, \r and
  * trailing blanks. The buffer need not end in a newline. */
@@ -39,8 +40,7 @@ void dump_stack_free(struct dump_stack *st);
 /* Growable bytes for NUL-terminated names and label values; offsets stay
  * valid across growth, pointers only until the next add. */
 struct dump_buf {
-	char *b;
-	size_t n, cap;
+	struct textbuf t;   /* the strings, each with its NUL */
 };
 
 /* An offset into a dump_buf that names no string. */
@@ -53,18 +53,18 @@ size_t dump_buf_printf(struct dump_buf *b, const char *fmt, ...)
 static inline const char *
 dump_buf_at(const struct dump_buf *b, size_t off)
 {
-	return b->b + off;
+	return b->t.s + off;
 }
 /* The string at off, or NULL for DUMP_NONE. */
 static inline const char *
 dump_buf_opt(const struct dump_buf *b, size_t off)
 {
-	return off != DUMP_NONE ? b->b + off : NULL;
+	return off != DUMP_NONE ? b->t.s + off : NULL;
 }
 static inline void
 dump_buf_reset(struct dump_buf *b)
 {
-	b->n = 0;
+	b->t.len = 0;
 }
 /* Appends prefix then "0x" and v in lowercase hex, or v in decimal;
  * NUL-terminated; returns the offset. No printf: these run per frame. */

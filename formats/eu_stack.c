@@ -76,13 +76,13 @@ flush_frame(struct eu_state *e, const struct eu_frame *next)
 		const char *base = dump_basename(f->module, f->module_len, &blen);
 
 		dump_buf_add(&e->scratch, base, blen);
-		e->scratch.n--;   /* drop the NUL: the address follows */
-		name = e->scratch.n - blen;
+		e->scratch.t.len--;   /* drop the NUL: the address follows */
+		name = e->scratch.t.len - blen;
 		dump_buf_hex(&e->scratch, "+", 1, f->addr);
 	} else {
 		name = dump_buf_hex(&e->scratch, "", 0, f->addr);
 	}
-	d.name_len = e->scratch.n - 1 - name;
+	d.name_len = e->scratch.t.len - 1 - name;
 	d.name = dump_buf_at(&e->scratch, name);
 	d.kind = next && next->addr == f->addr && f->sym && next->sym &&
 		(next->sym_len != f->sym_len ||

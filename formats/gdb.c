@@ -240,13 +240,13 @@ frame_name(struct gdb_state *g, const struct gdb_frame *f, size_t *len)
 		const char *m = dump_buf_at(&g->text, f->module);
 
 		dump_buf_add(&g->scratch, m, strlen(m));
-		g->scratch.n--;   /* drop the NUL: the address follows */
+		g->scratch.t.len--;   /* drop the NUL: the address follows */
 		dump_buf_hex(&g->scratch, "+", 1, f->addr);
 	} else {
 		dump_buf_hex(&g->scratch, "", 0, f->addr);
 	}
-	*len = g->scratch.n - 1;
-	return g->scratch.b;
+	*len = g->scratch.t.len - 1;
+	return g->scratch.t.s;
 }
 
 /* Interns the frames of the current thread and adds it as one sample. */

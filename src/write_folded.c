@@ -7,6 +7,7 @@
 #include "profile.h"
 #include "query.h"
 #include "units.h"
+#include "textbuf.h"
 #include "write_folded.h"
 #include "xmalloc.h"
 
@@ -16,19 +17,6 @@ struct line {
 	double v[2];
 };
 
-struct text {
-	char *buf;
-	size_t len, cap;
-};
-
-static void
-text_put(struct text *t, const char *s, size_t n)
-{
-	t->buf = xgrow(t->buf, &t->cap, t->len + n + 1, 1);
-	memcpy(t->buf + t->len, s, n);
-	t->len += n;
-}
-
 static const char *const kind_suffix[FRAME_KIND_COUNT] = {
 	[FRAME_KERNEL] = "_[k]", [FRAME_JIT] = "_[j]",
 	[FRAME_INLINED] = "_[i]", [FRAME_WAKER] = "_[w]",
@@ -37,39 +25,34 @@ static const char *const kind_suffix[FRAME_KIND_COUNT] = {
 /* A frame name made safe for a folded line: no ';' (it separates frames)
  * and no control bytes. */
 static void
-put_frame(struct text *t, const struct frame *f, bool annotate)
+put_frame(struct textbuf *t, const struct frame *f, bool annotate)
 {
 	const char *s = f->name;
 	size_t n = f->name_len, start = t->len;
 
-	if (escape_is_clean(s, n)) {
-		text_put(t, s, n);
-	} else {
-		size_t need = escape_text(s, n, NULL, 0);
-
-		t->buf = xgrow(t->buf, &t->cap, t->len + need + 1, 1);
-		escape_text(s, n, t->buf + t->len, need + 1);
-		t->len += need;
-	}
+	if (escape_is_clean(s, n))
+		textbuf_put(t, s, n);
+	else
+		textbuf_put_escaped(t, s, n);
 	for (size_t i = start; i < t->len; i++) {
-		if (t->buf[i] == ';')
-			t->buf[i] = ':';
+		if (t->s[i] == ';')
+			t->s[i] = ':';
 	}
 	if (n == 0)
-		text_put(t, "[empty]", 7);
+		textbuf_put(t, "[empty]", 7);
 	if (annotate && kind_suffix[f->kind])
-		text_put(t, kind_suffix[f->kind], 4);
+		textbuf_put(t, kind_suffix[f->kind], 4);
 }
 
 /* Each frame's folded form is made once and copied into every line that
  * holds it: escaping and checks run per frame, not per occurrence. */
 struct name_cache {
-	struct text text;
+	struct textbuf text;
 	uint64_t *spans;     /* per frame id: offset << 24 | length + 1; 0 = not yet */
 };
 
 static void
-put_cached(struct text *t, struct name_cache *c, const struct profile *p,
+put_cached(struct textbuf *t, struct name_cache *c, const struct profile *p,
 	uint32_t id, bool annotate)
 {
 	uint64_t sp = c->spans[id];
@@ -86,7 +69,7 @@ put_cached(struct text *t, struct name_cache *c, const struct profile *p,
 		}
 		c->spans[id] = sp;
 	}
-	text_put(t, c->text.buf + (sp >> 24), (size_t)(sp & 0xffffff) - 1);
+	textbuf_put(t, c->text.s + (sp >> 24), (size_t)(sp & 0xffffff) - 1);
 }
 
 static int
@@ -105,7 +88,7 @@ int
 write_folded(FILE *out, const struct profile *p, const struct query *q,
 	const struct folded_options *opts)
 {
-	struct text t = { 0 };
+	struct textbuf t = { 0 };
 	struct line *lines = xcalloc(p->n_stacks ? p->n_stacks : 1, sizeof *lines);
 	size_t n = 0, nt = p->n_types;
 	bool two = q->type_b >= 0;
@@ -115,7 +98,7 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 	struct name_cache cache = { { 0 }, NULL };
 
 	cache.spans = xcalloc(p->frames.n ? p->frames.n : 1, sizeof *cache.spans);
-	text_put(&t, "", 0); /* the buffer exists even for empty stacks */
+	textbuf_put(&t, "", 0); /* the buffer exists even for empty stacks */
 	for (size_t s = 0; s < p->n_stacks; s++) {
 		const double *row = p->stack_values + s * nt;
 		const uint32_t *ids = profile_stack_frames(p, (uint32_t)s);
@@ -129,17 +112,17 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 		/* a sample with no frames at all still needs a frame to be
 		 * a folded line that reads back */
 		if (p->stacks[s].depth == 0)
-			text_put(&t, "[no frames]", 11);
+			textbuf_put(&t, "[no frames]", 11);
 		for (uint32_t i = 0; i < p->stacks[s].depth; i++) {
 			if (i > 0)
-				text_put(&t, ";", 1);
+				textbuf_put(&t, ";", 1);
 			put_cached(&t, &cache, p, ids[i], opts && opts->annotate);
 		}
 		l->len = t.len - l->off;
 		n++;
 	}
 	for (size_t i = 0; i < n; i++)
-		lines[i].s = t.buf + lines[i].off;
+		lines[i].s = t.s + lines[i].off;
 	qsort(lines, n, sizeof *lines, line_cmp);
 	for (size_t i = 0; i < n;) {
 		struct line sum = lines[i];
@@ -166,8 +149,8 @@ write_folded(FILE *out, const struct profile *p, const struct query *q,
 	}
 	if (fflush(out) != 0 || ferror(out))
 		rc = -1;
-	free(t.buf);
-	free(cache.text.buf);
+	free(t.s);
+	free(cache.text.s);
 	free(cache.spans);
 	free(lines);
 	return rc;
