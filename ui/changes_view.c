@@ -399,11 +399,8 @@ changes_draw(struct view *v, struct canvas *c)
 			draw_stack(st, c, y, r, role);
 	}
 	canvas_fill(c, 0, c->height - 1, c->width, ROLE_STATUS, 0);
-	if (v->ui->message[0]) {
-		canvas_put(c, 1, c->height - 1, c->width - 1, v->ui->message,
-			strlen(v->ui->message), ROLE_MESSAGE, 0);
+	if (ui_draw_message(v->ui, c, 1, c->height - 1))
 		return;
-	}
 	ui_action_key(v->ui, ACTION_SHOW_IN_GRAPH, key, sizeof key);
 	n = snprintf(buf, sizeof buf, " %s show in graph", key);
 	ui_action_key(v->ui, ACTION_VIEW_CLOSE, key, sizeof key);

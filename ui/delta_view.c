@@ -298,11 +298,8 @@ draw_status(const struct view *v, const struct delta_state *st, struct canvas *c
 	int len, w = c->width;
 
 	canvas_fill(c, 0, y, w, ROLE_STATUS, 0);
-	if (v->ui->message[0]) {
-		canvas_put(c, 1, y, w - 1, v->ui->message, strlen(v->ui->message),
-			ROLE_MESSAGE, 0);
+	if (ui_draw_message(v->ui, c, 1, y))
 		return;
-	}
 	len = snprintf(buf, sizeof buf, " %ld/%zu", st->cur.sel + 1, st->tab.n);
 	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
 		char part[80];

@@ -343,11 +343,8 @@ explore_status(struct canvas *c, int y, const struct ui *ui,
 	int x = 1;
 
 	canvas_fill(c, 0, y, c->width, ROLE_STATUS, 0);
-	if (ui->message[0]) {
-		canvas_put_untrusted(c, 1, y, c->width - 1, ui->message, strlen(ui->message),
-			ROLE_MESSAGE, 0);
+	if (ui_draw_message(ui, c, 1, y))
 		return;
-	}
 	for (size_t i = 0; i < n; i++) {
 		char key[32], item[96];
 		int w;

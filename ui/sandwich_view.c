@@ -526,11 +526,8 @@ draw_status(struct sandwich_state *st, struct canvas *c, const struct ui *ui)
 		free(path);
 		y++;
 	}
-	if (ui->message[0]) {
-		canvas_put_untrusted(c, 1, y, c->width - 1, ui->message, strlen(ui->message),
-			ROLE_MESSAGE, 0);
+	if (ui_draw_message(ui, c, 1, y))
 		return;
-	}
 	if (!st->inst_ok) {
 		sandwich_instance(h->t, st->sel, &st->inst);
 		st->inst_ok = true;

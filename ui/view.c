@@ -120,6 +120,16 @@ ui_message(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
+bool
+ui_draw_message(const struct ui *ui, struct canvas *c, int x, int y)
+{
+	if (!ui->message[0])
+		return false;
+	canvas_put_untrusted(c, x, y, c->width - x, ui->message,
+		strlen(ui->message), ROLE_MESSAGE, 0);
+	return true;
+}
+
 /* What every view shares: quitting, help, info, closing, redrawing. */
 static bool
 generic_action(struct ui *ui, enum action a)

@@ -104,5 +104,8 @@ int ui_pager_action(long *top, long n_lines, long height, enum action a);
 /* Sets the transient status-line message (printf-like). */
 void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Draws the pending message from x to the right edge of line y, escaped
+ * (it may quote frame names); false when there is none. */
+bool ui_draw_message(const struct ui *ui, struct canvas *c, int x, int y);
 
 #endif
