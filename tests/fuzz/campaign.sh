@@ -6,6 +6,7 @@
 #   usage: campaign.sh BUILDDIR WORKDIR [SLICE_SECONDS]
 # WORKDIR keeps corpus/<target>/, art/<target>/ (findings), logs/ and
 # ledger.txt. Stop it with: pkill -f tests/fuzz/campaign.sh
+# Totals per target: tests/fuzz/totals.sh WORKDIR
 # Binaries are copied per slice, so rebuilding BUILDDIR is safe; crashes
 # go to art/<target>/: fix them, then add them to regressions/<target>/.
 set -u
