@@ -52,6 +52,10 @@ struct centry {
 	 * wrong guess is usually rejected without touching its entry */
 	uint32_t next[NEXT_WAYS];
 	uint32_t next_len[NEXT_WAYS];
+	/* the lines two and three after this one last time, to prefetch
+	 * that far ahead: a line's prediction is only known once the line
+	 * before it is matched, too late to hide a cache miss */
+	uint32_t next2, next3;
 	/* key bytes follow, padded to 8 */
 };
 
@@ -75,6 +79,7 @@ struct state {
 	uint32_t *pool;
 	size_t pool_n, pool_cap;
 	uint64_t prev;        /* ref (entry_of) of the record's last frame, 0 = none */
+	uint32_t back[2];     /* refs of the frames before it, 0 = none */
 
 	/* event types, in order of first appearance */
 	struct evtype *evs;
@@ -190,6 +195,7 @@ cache_add(struct state *st, const char *key, size_t len, uint32_t kind,
 	c->kind = kind;
 	c->n = (uint32_t)n;
 	memset(c->next, 0, sizeof c->next);
+	c->next2 = c->next3 = 0;
 	if (n == 1) {
 		c->id = ids[0];
 	} else {
@@ -237,11 +243,44 @@ note_next(struct centry *from, uint32_t ref, uint32_t len)
 	from->next_len[0] = len;
 }
 
+/* An entry's header and the start of its key (the compare reads both). */
 static inline void
-prefetch_next(const struct state *st, const struct centry *c)
+prefetch_entry(const struct state *st, uint32_t ref)
 {
+	const char *e = (const char *)entry_of(st, ref);
+
+	__builtin_prefetch(e);
+	__builtin_prefetch(e + 64);
+}
+
+/* Makes c the record's last frame: it becomes the line two and three
+ * after the frames before, and what the next lines will likely touch is
+ * fetched. */
+static inline void
+step_to(struct state *st, struct centry *c)
+{
+	uint32_t ref = ref_of(st, c);
+
+	if (st->back[0])
+		entry_of(st, st->back[0])->next2 = ref;
+	if (st->back[1])
+		entry_of(st, st->back[1])->next3 = ref;
+	st->back[1] = st->back[0];
+	st->back[0] = (uint32_t)st->prev;
+	st->prev = ref;
 	for (int i = 0; i < NEXT_WAYS && c->next[i]; i++)
-		__builtin_prefetch(entry_of(st, c->next[i]));
+		prefetch_entry(st, c->next[i]);
+	if (c->next2)
+		prefetch_entry(st, c->next2);
+	if (c->next3)
+		prefetch_entry(st, c->next3);
+}
+
+static inline void
+forget_prev(struct state *st)
+{
+	st->prev = 0;
+	st->back[0] = st->back[1] = 0;
 }
 
 /* ---- records ------------------------------------------------------------- */
@@ -273,7 +312,7 @@ flush(struct state *st)
 	for (size_t i = st->n; i > 0; i--)
 		st->out[d++] = st->stk[i - 1];
 	st->n = 0;
-	st->prev = 0;
+	forget_prev(st);
 	rc = sink_sample1(st->s, st->out, d, st->type, st->value,
 		st->has_meta ? &st->meta : NULL);
 	return rc < 0 ? sink_fail_at(st->s, st->lineno) : 0;
@@ -330,7 +369,7 @@ add_frame(struct state *st, const char *line, size_t line_len,
 				st->stk = xgrow(st->stk, &st->cap, st->n + n, sizeof *st->stk);
 			memcpy(st->stk + st->n, st->sc.ids, n * sizeof *st->stk);
 			st->n += n;
-			st->prev = 0;
+			forget_prev(st);
 			return 0;
 		}
 		c = cache_add(st, rest, klen, kind, h, st->sc.ids, n);
@@ -338,8 +377,7 @@ add_frame(struct state *st, const char *line, size_t line_len,
 	push_entry(st, c);
 	if (st->prev)
 		note_next(entry_of(st, (uint32_t)st->prev), ref_of(st, c), c->len);
-	st->prev = ref_of(st, c);
-	prefetch_next(st, c);
+	step_to(st, c);
 	return 0;
 }
 
@@ -532,7 +570,7 @@ event_line(struct state *st, const char *line, size_t len, const char **next,
 		return -1;
 	st->open = true;
 	st->n = 0;
-	st->prev = 0;
+	forget_prev(st);
 	/* without callchains the sampled frame ends the event line */
 	if (ev.rest_len > 0 && ps_address_len(ev.rest, ev.rest_len) > 0)
 		return frame_line(st, ev.rest, ev.rest_len, ev.rest, next, end);
@@ -557,7 +595,7 @@ open_headerless(struct state *st)
 	st->java = false;
 	st->open = true;
 	st->n = 0;
-	st->prev = 0;
+	forget_prev(st);
 	return 0;
 }
 
@@ -666,8 +704,7 @@ frame_fast(struct state *st, const char *p, const char *end)
 		if (i > 0)
 			note_next(from, from->next[i], from->next_len[i]);
 		push_entry(st, c);
-		st->prev = ref_of(st, c);
-		prefetch_next(st, c);
+		step_to(st, c);
 		st->lineno++;
 		return after;
 	}
