@@ -68,8 +68,14 @@ new_node(struct calltree *t, uint32_t parent, uint32_t frame)
 
 	if (t->n >= CT_NONE - 1)
 		fatal("call tree too large");
-	t->nodes = xgrow(t->nodes, &t->cap, t->n + 1, sizeof *t->nodes);
+	if (t->n == t->cap) {
+		t->nodes = xgrow(t->nodes, &t->cap, t->n + 1, sizeof *t->nodes);
+		if (t->b)
+			t->b = xrealloc(t->b, t->cap * sizeof *t->b);
+	}
 	id = (uint32_t)t->n++;
+	if (t->b)
+		t->b[id].total = t->b[id].self = 0;
 	n = &t->nodes[id];
 	memset(n, 0, sizeof *n);
 	n->frame = frame;
@@ -193,10 +199,12 @@ add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
 		b->path_frames[i] = f;
 	}
 	b->path_len = depth;
-	t->nodes[cur].self[0] += v[0];
-	t->nodes[cur].self[1] += v[1];
-	t->nodes[cur].total[0] += v[0];
-	t->nodes[cur].total[1] += v[1];
+	t->nodes[cur].self += v[0];
+	t->nodes[cur].total += v[0];
+	if (t->b) {
+		t->b[cur].self += v[1];
+		t->b[cur].total += v[1];
+	}
 }
 
 /* Totals: each total starts as the node's self value (add_stack); a node
@@ -208,9 +216,10 @@ sum_totals(struct calltree *t)
 	for (size_t id = t->n; id-- > 1;) {
 		struct ct_node *n = &t->nodes[id], *p = &t->nodes[n->parent];
 
-		p->total[0] += n->total[0];
-		p->total[1] += n->total[1];
+		p->total += n->total;
 	}
+	for (size_t id = t->n; t->b && id-- > 1;)
+		t->b[t->nodes[id].parent].total += t->b[id].total;
 }
 
 struct calltree_builder *
@@ -222,6 +231,8 @@ calltree_builder_new(const struct profile *prof, const struct query *q)
 	b->t->prof = prof;
 	b->t->query = *q;
 	b->inverted = q->inverted;
+	if (q->type_b >= 0)
+		b->t->b = xmalloc(sizeof *b->t->b);
 	new_node(b->t, CT_NONE, FRAME_NONE);
 	child_index_init(&b->ix, 1024);
 	return b;
@@ -276,6 +287,7 @@ calltree_free(struct calltree *t)
 	if (!t)
 		return;
 	free(t->nodes);
+	free(t->b);
 	free(t);
 }
 
@@ -324,7 +336,8 @@ node_cmp(const void *arg, uint32_t x, uint32_t y)
 	int c;
 
 	if (ctx->order == CALLTREE_BY_WEIGHT) {
-		double wa = a->total[0] + a->total[1], wb = b->total[0] + b->total[1];
+		double wa = a->total + calltree_total(ctx->t, x, 1);
+		double wb = b->total + calltree_total(ctx->t, y, 1);
 
 		if (wa != wb)
 			return wa > wb ? -1 : 1;
@@ -398,7 +411,7 @@ calltree_widest_child(const struct calltree *t, uint32_t id)
 
 	for (uint32_t c = t->nodes[id].first_child; c != CT_NONE;
 	     c = t->nodes[c].next_sibling)
-		if (best == CT_NONE || t->nodes[c].total[0] > t->nodes[best].total[0])
+		if (best == CT_NONE || t->nodes[c].total > t->nodes[best].total)
 			best = c;
 	return best;
 }
@@ -432,7 +445,7 @@ calltree_details(const struct calltree *t, uint32_t id, struct calltree_details 
 {
 	const struct ct_node *n = &t->nodes[id];
 	const struct profile *p = t->prof;
-	double root = t->nodes[CT_ROOT].total[0];
+	double root = t->nodes[CT_ROOT].total;
 
 	memset(d, 0, sizeof *d);
 	d->name = calltree_name(t, id);
@@ -449,12 +462,12 @@ calltree_details(const struct calltree *t, uint32_t id, struct calltree_details 
 		d->detail = f->detail ? strtab_get(&p->strings, f->detail) : NULL;
 	}
 	for (int s = 0; s < 2; s++) {
-		d->total[s] = n->total[s];
-		d->self[s] = n->self[s];
+		d->total[s] = calltree_total(t, id, s);
+		d->self[s] = calltree_self(t, id, s);
 	}
-	d->share = root != 0 ? n->total[0] / root : 0;
-	if (n->parent != CT_NONE && t->nodes[n->parent].total[0] != 0)
-		d->parent_share = n->total[0] / t->nodes[n->parent].total[0];
+	d->share = root != 0 ? n->total / root : 0;
+	if (n->parent != CT_NONE && t->nodes[n->parent].total != 0)
+		d->parent_share = n->total / t->nodes[n->parent].total;
 	else
 		d->parent_share = n->parent == CT_NONE ? 1 : 0;
 	d->depth = n->depth;

@@ -1,6 +1,9 @@
 /* The calltree: one contiguous node array built from a profile and a
  * query. Node 0 is the synthetic root ("all"). Each node carries two
- * series: a (the profile) and b (the baseline, or the off-CPU part). */
+ * series: a (the profile) and b (the baseline, or the off-CPU part). Series
+ * b lives in an array of its own, made only when the query has one: the
+ * node array is the tree's memory, and on a big profile writing it is most
+ * of the build. */
 #ifndef SCORCH_SRC_CALLTREE_H
 #define SCORCH_SRC_CALLTREE_H
 
@@ -27,12 +30,18 @@ struct ct_node {
 	uint32_t next_sibling;  /* CT_NONE when last */
 	uint32_t depth;         /* root = 0 */
 	uint32_t n_children;
-	double total[2];        /* series a, b: this node and below */
-	double self[2];         /* series a, b: samples ending here */
+	double total;           /* series a: this node and below */
+	double self;            /* series a: samples ending here */
+};
+
+struct ct_series {
+	double total, self;
 };
 
 struct calltree {
 	struct ct_node *nodes;  /* owned */
+	struct ct_series *b;    /* series b per node (owned); NULL when the
+	                         * query has none: calltree_total reads 0 */
 	size_t n, cap;
 	const struct profile *prof;  /* borrowed; must outlive the tree */
 	struct query query;
@@ -52,6 +61,28 @@ static inline const struct ct_node *
 calltree_node(const struct calltree *t, uint32_t id)
 {
 	return &t->nodes[id];
+}
+
+/* A node's value in series s (0 = a, 1 = b): this node and below. */
+static inline double
+calltree_total(const struct calltree *t, uint32_t id, int s)
+{
+	return s == 0 ? t->nodes[id].total : t->b ? t->b[id].total : 0;
+}
+
+/* A node's value in series s: samples ending at this node. */
+static inline double
+calltree_self(const struct calltree *t, uint32_t id, int s)
+{
+	return s == 0 ? t->nodes[id].self : t->b ? t->b[id].self : 0;
+}
+
+/* True when the node has nothing in either series (a node kept only for
+ * series b is not empty). */
+static inline bool
+calltree_empty(const struct calltree *t, uint32_t id)
+{
+	return t->nodes[id].total <= 0 && calltree_total(t, id, 1) <= 0;
 }
 
 /* Building a tree from stacks of one's own (the sandwich's callers and

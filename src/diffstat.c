@@ -137,14 +137,14 @@ companion(const struct calltree *t, int ta, int tb, double *va, double *vb,
 		free(ix.vals);
 	}
 	for (size_t i = 0; i < t->n; i++) {
-		const struct ct_node *n = map[i] == CT_NONE ? NULL : &c->nodes[map[i]];
+		uint32_t n = map[i];
 
-		va[i] = n ? n->total[0] : 0;
-		vb[i] = n ? n->total[1] : 0;
+		va[i] = n != CT_NONE ? calltree_total(c, n, 0) : 0;
+		vb[i] = n != CT_NONE ? calltree_total(c, n, 1) : 0;
 		if (sa)
-			sa[i] = n ? n->self[0] : 0;
+			sa[i] = n != CT_NONE ? calltree_self(c, n, 0) : 0;
 		if (sb)
-			sb[i] = n ? n->self[1] : 0;
+			sb[i] = n != CT_NONE ? calltree_self(c, n, 1) : 0;
 	}
 	free(map);
 	calltree_free(c);
@@ -240,7 +240,6 @@ diffstat_build(struct diffstat *d, const struct calltree *t,
 		companion(t, DIFF_COL_AFTER, DIFF_COL_BEFORE, a, b, sa, sb);
 	}
 	for (size_t i = 0; i < t->n; i++) {
-		const struct ct_node *cn = &t->nodes[i];
 		struct diff_node *n = &d->nodes[i];
 		int ia = d->width == DIFF_WIDTH_BEFORE, ib = !ia;
 
@@ -250,10 +249,10 @@ diffstat_build(struct diffstat *d, const struct calltree *t,
 			n->self_after = sa[i];
 			n->self_before = sb[i];
 		} else {
-			n->after = cn->total[ia];
-			n->before = cn->total[ib];
-			n->self_after = cn->self[ia];
-			n->self_before = cn->self[ib];
+			n->after = calltree_total(t, (uint32_t)i, ia);
+			n->before = calltree_total(t, (uint32_t)i, ib);
+			n->self_after = calltree_self(t, (uint32_t)i, ia);
+			n->self_before = calltree_self(t, (uint32_t)i, ib);
 		}
 	}
 	free(a);

@@ -129,20 +129,21 @@ static inline void
 hotcold_values(const struct calltree *t, const struct cold_map *m, uint32_t id,
 	struct cold_values *v)
 {
-	const struct ct_node *n = &t->nodes[id];
+	double a = calltree_total(t, id, 0), b = calltree_total(t, id, 1);
+	double sa = calltree_self(t, id, 0), sb = calltree_self(t, id, 1);
 
 	switch (m->view) {
 	case COLD_VIEW_ON:
-		v->on = n->total[0], v->off = n->total[1];
-		v->self_on = n->self[0], v->self_off = n->self[1];
+		v->on = a, v->off = b;
+		v->self_on = sa, v->self_off = sb;
 		break;
 	case COLD_VIEW_OFF:
-		v->off = n->total[0], v->on = n->total[1];
-		v->self_off = n->self[0], v->self_on = n->self[1];
+		v->off = a, v->on = b;
+		v->self_off = sa, v->self_on = sb;
 		break;
 	default:
-		v->off = n->total[1], v->on = n->total[0] - n->total[1];
-		v->self_off = n->self[1], v->self_on = n->self[0] - n->self[1];
+		v->off = b, v->on = a - b;
+		v->self_off = sb, v->self_on = sa - sb;
 		break;
 	}
 	v->wall = v->on + v->off;

@@ -72,13 +72,13 @@ layout_compute(struct layout *l, const struct calltree *t, uint32_t zoom,
 	}
 	if (row >= max_rows)
 		return;
-	if (nodes[zoom].total[0] <= 0) {
+	if (nodes[zoom].total <= 0) {
 		l->row_start[row] = (uint32_t)l->n;
 		push_span(l, zoom, row, 0, width, SPAN_NODE);
 		l->n_rows = row + 1;
 		return;
 	}
-	scale = width / nodes[zoom].total[0];
+	scale = width / nodes[zoom].total;
 	l->row_start[row] = (uint32_t)l->n;
 	push_span(l, zoom, row, 0, width, SPAN_NODE);
 	l->n_rows = row + 1;
@@ -101,11 +101,11 @@ layout_compute(struct layout *l, const struct calltree *t, uint32_t zoom,
 				continue;
 			for (uint32_t c = nodes[parent].first_child; c != CT_NONE;
 			     c = nodes[c].next_sibling) {
-				double v = nodes[c].total[0];
+				double v = nodes[c].total;
 				int x0, x1;
 
 				if (v * scale < 1.0) {
-					if (v > 0 || nodes[c].total[1] > 0) {
+					if (v > 0 || calltree_total(t, c, 1) > 0) {
 						agg += v;
 						agg_n++;
 					}

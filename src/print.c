@@ -90,7 +90,7 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 {
 	const struct profile *p = t->prof;
 	const char *unit = profile_type_unit(p, t->query.type_a);
-	double total = t->nodes[CT_ROOT].total[0];
+	double total = t->nodes[CT_ROOT].total;
 	int width = o->width < 20 ? 20 : o->width;
 	/* narrow outputs drop the self column, then the total column */
 	int value_cols = width >= 72 ? 2 : width >= 48 ? 1 : 0;
@@ -122,16 +122,16 @@ print_tree(FILE *out, const struct calltree *t, const struct print_options *o)
 		const struct ct_node *nd = &t->nodes[id];
 		size_t k = 0;
 
-		if (total > 0 && 100.0 * nd->total[0] / total < o->min_percent)
+		if (total > 0 && 100.0 * nd->total / total < o->min_percent)
 			continue;
 		fprintf(out, "%*s", COL_PCT,
-			units_format_percent(nd->total[0], total, a, sizeof a));
+			units_format_percent(nd->total, total, a, sizeof a));
 		if (value_cols >= 1)
 			fprintf(out, " %*s", COL_VALUE,
-				units_format_value(nd->total[0], unit, b, sizeof b));
+				units_format_value(nd->total, unit, b, sizeof b));
 		if (value_cols >= 2)
 			fprintf(out, " %*s", COL_VALUE,
-				units_format_value(nd->self[0], unit, c, sizeof c));
+				units_format_value(nd->self, unit, c, sizeof c));
 		fputs("  ", out);
 		if (put_row_name(out, t, id, nd->depth, max_levels, name_cols) < 0)
 			break;
@@ -557,7 +557,7 @@ print_cold_tree(FILE *out, const struct calltree *t, const struct print_options 
 	size_t name_cols = (size_t)width - COL_PCT - 2 - (level >= 1 ? 2 * (COL_TIME + 1) : 0) -
 		(level >= 2 ? COL_PCT + 1 : 0) - (level >= 3 ? COL_TIME + 1 : 0);
 	size_t max_levels = name_cols / 4;
-	double total = t->nodes[CT_ROOT].total[0];
+	double total = t->nodes[CT_ROOT].total;
 	struct walk w = { 0 };
 	char a[64], b[64], c[64], d[64], e[64], line[1024];
 	int n;
@@ -592,11 +592,11 @@ print_cold_tree(FILE *out, const struct calltree *t, const struct print_options 
 		uint32_t depth = t->nodes[id].depth;
 		struct cold_values v;
 
-		if (total > 0 && 100.0 * t->nodes[id].total[0] / total < o->min_percent)
+		if (total > 0 && 100.0 * t->nodes[id].total / total < o->min_percent)
 			continue;
 		hotcold_values(t, &m, id, &v);
 		fprintf(out, "%*s", COL_PCT,
-			units_format_percent(t->nodes[id].total[0], total, a, sizeof a));
+			units_format_percent(t->nodes[id].total, total, a, sizeof a));
 		if (level >= 3)
 			fprintf(out, " %*s", COL_TIME,
 				units_format(v.wall, UNIT_NANOSECONDS, a, sizeof a));

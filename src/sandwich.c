@@ -114,9 +114,10 @@ sandwich_instance(const struct calltree *t, uint32_t id,
 
 	memset(out, 0, sizeof *out);
 	for (int s = 0; s < 2; s++) {
-		out->this_total[s] = n->total[s];
+		out->this_total[s] = calltree_total(t, id, s);
 		out->this_self[s] = t->query.inverted ?
-			(n->depth == 1 ? n->total[s] : 0) : n->self[s];
+			(n->depth == 1 ? calltree_total(t, id, s) : 0) :
+			calltree_self(t, id, s);
 	}
 	if (id == CT_ROOT)
 		return;
@@ -136,11 +137,11 @@ sandwich_instance(const struct calltree *t, uint32_t id,
 		out->instances++;
 		for (int s = 0; s < 2; s++) {
 			if (!above[x->parent])
-				out->all_total[s] += x->total[s];
+				out->all_total[s] += calltree_total(t, (uint32_t)i, s);
 			if (!t->query.inverted)
-				out->all_self[s] += x->self[s];
+				out->all_self[s] += calltree_self(t, (uint32_t)i, s);
 			else if (x->depth == 1)
-				out->all_self[s] += x->total[s];
+				out->all_self[s] += calltree_total(t, (uint32_t)i, s);
 		}
 	}
 	free(above);

@@ -138,8 +138,8 @@ search_result_build(struct search_result *r, struct search *s,
 		const struct ct_node *nd = &t->nodes[i];
 
 		if (r->inside[i] == 2) {
-			r->under[i] = nd->total[0];
-			under_b[i] = nd->total[1];
+			r->under[i] = nd->total;
+			under_b[i] = calltree_total(t, (uint32_t)i, 1);
 			r->count[i]++;
 		}
 		r->under[nd->parent] += r->under[i];
@@ -158,7 +158,7 @@ search_result_matched(const struct search_result *r, uint32_t node)
 	if (!r->tree || node >= r->n_nodes)
 		return 0;
 	if (r->inside[node])
-		return r->tree->nodes[node].total[0];
+		return r->tree->nodes[node].total;
 	return r->under[node];
 }
 

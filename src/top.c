@@ -184,23 +184,23 @@ enter(struct builder *b, const struct calltree *t, uint32_t **on_path,
 	row = &b->tp->rows[r];
 	row->nodes++;
 	if ((*on_path)[r]++ == 0) {
-		row->total[0] += n->total[0];
-		row->total[1] += n->total[1];
+		row->total[0] += n->total;
+		row->total[1] += calltree_total(t, id, 1);
 	}
 	if (!t->query.inverted) {
-		row->self[0] += n->self[0];
-		row->self[1] += n->self[1];
+		row->self[0] += n->self;
+		row->self[1] += calltree_self(t, id, 1);
 		add_caller(b, node_row(b, t, n->parent), r);
 		return;
 	}
 	/* inverted: depth 1 holds the leaves, children are the callers */
 	if (n->depth == 1) {
-		row->self[0] += n->total[0];
-		row->self[1] += n->total[1];
+		row->self[0] += n->total;
+		row->self[1] += calltree_total(t, id, 1);
 	}
 	for (uint32_t c = n->first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
 		add_caller(b, node_row(b, t, c), r);
-	if (n->self[0] != 0 || n->self[1] != 0)
+	if (n->self != 0 || calltree_self(t, id, 1) != 0)
 		add_caller(b, NO_ROW, r);
 }
 
@@ -217,8 +217,8 @@ top_build(const struct calltree *t)
 
 	tp->prof = t->prof;
 	tp->type = t->query.type_a;
-	tp->total[0] = t->nodes[CT_ROOT].total[0];
-	tp->total[1] = t->nodes[CT_ROOT].total[1];
+	tp->total[0] = calltree_total(t, CT_ROOT, 0);
+	tp->total[1] = calltree_total(t, CT_ROOT, 1);
 	b.row_of = xmalloc((t->prof->frames.n ? t->prof->frames.n : 1) * sizeof *b.row_of);
 	for (size_t i = 0; i < t->prof->frames.n; i++)
 		b.row_of[i] = UNSET;

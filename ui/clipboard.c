@@ -53,7 +53,7 @@ clipboard_frame_text(const struct calltree *t, uint32_t node, bool whole_stack,
 		}
 		free(ids);
 		textbuf_put(&b, " ", 1);
-		textbuf_puts(&b, units_format_exact(calltree_node(t, node)->total[0], v, sizeof v));
+		textbuf_puts(&b, units_format_exact(calltree_node(t, node)->total, v, sizeof v));
 	}
 	*len = b.len;
 	return b.s;

@@ -44,8 +44,7 @@ explore_tree_empty(const struct ui *ui)
 {
 	const struct calltree *t = ui->s->tree;
 
-	return !t || t->n <= 1 || (calltree_node(t, CT_ROOT)->total[0] <= 0 &&
-		calltree_node(t, CT_ROOT)->total[1] <= 0);
+	return !t || t->n <= 1 || calltree_empty(t, CT_ROOT);
 }
 
 void

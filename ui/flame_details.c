@@ -90,7 +90,7 @@ flame_draw_details(const struct flame_state *st, struct canvas *c,
 	const struct session *s = st->s;
 	const struct calltree *t = s->tree;
 	const struct ct_node *n = calltree_node(t, st->sel);
-	double all = calltree_node(t, CT_ROOT)->total[0];
+	double all = calltree_node(t, CT_ROOT)->total;
 	const char *unit = session_unit(s);
 	struct pane p = { .c = c };
 	char v[64], pct[32], buf[256];
@@ -127,16 +127,16 @@ flame_draw_details(const struct flame_state *st, struct canvas *c,
 	row(&p, "name", calltree_name(t, st->sel), calltree_name_len(t, st->sel),
 		p.lines / 3 > 1 ? p.lines / 3 : 1, ROLE_HELP_HEADING);
 	len = snprintf(buf, sizeof buf, "%s" SEP "%s of all",
-		units_format(n->total[0], unit, v, sizeof v),
-		units_format_percent(n->total[0], all, pct, sizeof pct));
+		units_format(n->total, unit, v, sizeof v),
+		units_format_percent(n->total, all, pct, sizeof pct));
 	if (st->zoom != CT_ROOT && calltree_is_ancestor(t, st->zoom, st->sel))
 		len += snprintf(buf + len, sizeof buf - (size_t)len, SEP "%s of zoom",
-			units_format_percent(n->total[0], calltree_node(t, st->zoom)->total[0],
+			units_format_percent(n->total, calltree_node(t, st->zoom)->total,
 				pct, sizeof pct));
 	text_row(&p, "total", buf);
 	snprintf(buf, sizeof buf, "%s" SEP "%s of all",
-		units_format(n->self[0], unit, v, sizeof v),
-		units_format_percent(n->self[0], all, pct, sizeof pct));
+		units_format(n->self, unit, v, sizeof v),
+		units_format_percent(n->self, all, pct, sizeof pct));
 	text_row(&p, "self", buf);
 	if (st->pair) {
 		/* a diff's before and after, hot/cold's on- and off-CPU time */
@@ -152,8 +152,8 @@ flame_draw_details(const struct flame_state *st, struct canvas *c,
 
 		snprintf(buf, sizeof buf, "%s: %s" SEP "self %s",
 			profile_type_name(&s->prof, s->query.type_b),
-			units_format(n->total[1], ub, v, sizeof v),
-			units_format(n->self[1], ub, vb, sizeof vb));
+			units_format(calltree_total(t, st->sel, 1), ub, v, sizeof v),
+			units_format(calltree_self(t, st->sel, 1), ub, vb, sizeof vb));
 		row(&p, "b", buf, strlen(buf), 2, ROLE_DEFAULT);
 	}
 	if (n->frame != FRAME_NONE)

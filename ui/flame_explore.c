@@ -142,8 +142,8 @@ draw_search_line(struct flame_state *st, struct canvas *c, int y, int w)
 	char parts[4][96], pct[32];
 	int widths[4], room, pw, cx = 1;
 	size_t idx = search_result_index(r, st->sel);
-	double all = calltree_node(t, CT_ROOT)->total[0];
-	double zoom = calltree_node(t, st->zoom)->total[0];
+	double all = calltree_node(t, CT_ROOT)->total;
+	double zoom = calltree_node(t, st->zoom)->total;
 
 	if (r->n == 0)
 		snprintf(parts[0], sizeof parts[0], " no match");
@@ -214,13 +214,13 @@ flame_explore_free(struct flame_state *st)
 static bool
 drawable(const struct calltree *t, uint32_t node, uint32_t zoom, int width)
 {
-	double z = calltree_node(t, zoom)->total[0];
+	double z = calltree_node(t, zoom)->total;
 
 	if (!calltree_is_ancestor(t, zoom, node))
 		return false;
 	if (node == zoom)
 		return true;
-	return z > 0 && calltree_node(t, node)->total[0] * width >= 1.5 * z;
+	return z > 0 && calltree_node(t, node)->total * width >= 1.5 * z;
 }
 
 /* Zooms for a match; a zoom made for the match before is replaced, not
@@ -417,7 +417,7 @@ search_selected(struct view *v, struct flame_state *st)
 	sync(st);
 	ui_message(v->ui, "%zu instance%s, %s of all", x->result.n, x->result.n == 1 ? "" : "s",
 		units_format_percent(search_result_matched(&x->result, CT_ROOT),
-			calltree_node(t, CT_ROOT)->total[0], pct, sizeof pct));
+			calltree_node(t, CT_ROOT)->total, pct, sizeof pct));
 	return VIEW_HANDLED | VIEW_REDRAW;
 }
 
@@ -520,7 +520,7 @@ heaviest(const struct calltree *t, uint32_t frame)
 
 	for (uint32_t i = 1; i < t->n; i++)
 		if (t->nodes[i].frame == frame &&
-		    (best == CT_NONE || t->nodes[i].total[0] > t->nodes[best].total[0]))
+		    (best == CT_NONE || t->nodes[i].total > t->nodes[best].total))
 			best = i;
 	return best;
 }

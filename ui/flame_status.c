@@ -80,7 +80,7 @@ flame_draw_title(const struct flame_state *st, struct canvas *c,
 	char v[64];
 
 	canvas_fill(c, 0, g->title_y, g->width, ROLE_TITLE, 0);
-	units_format(calltree_node(tree, CT_ROOT)->total[0], session_unit(st->s), v, sizeof v);
+	units_format(calltree_node(tree, CT_ROOT)->total, session_unit(st->s), v, sizeof v);
 	if (s->prof.n_types > 0 && s->query.type_a >= 0 && (s->prof.n_types > 1 ||
 	    strcmp(profile_type_name(&s->prof, s->query.type_a), session_unit(st->s)) != 0))
 		add(&total, "%s %s", profile_type_name(&s->prof, s->query.type_a), v);
@@ -138,14 +138,14 @@ describe(const struct flame_state *st, const struct span *anchor, struct text *t
 {
 	const struct calltree *tree = st->s->tree;
 	const struct ct_node *n = calltree_node(tree, st->sel);
-	double all = calltree_node(tree, CT_ROOT)->total[0];
-	double zoom = calltree_node(tree, st->zoom)->total[0];
+	double all = calltree_node(tree, CT_ROOT)->total;
+	double zoom = calltree_node(tree, st->zoom)->total;
 	const char *unit = session_unit(st->s);
 	struct text part;
 	char v[64], p[32];
 
-	add(t, " %s", units_format(n->total[0], unit, v, sizeof v));
-	add(t, SEP "%s of all", units_format_percent(n->total[0], all, p, sizeof p));
+	add(t, " %s", units_format(n->total, unit, v, sizeof v));
+	add(t, SEP "%s of all", units_format_percent(n->total, all, p, sizeof p));
 	for (int i = 0; i < 4; i++) {
 		part.len = 0;
 		part.buf[0] = '\0';
@@ -153,10 +153,10 @@ describe(const struct flame_state *st, const struct span *anchor, struct text *t
 		case 0:
 			if (st->zoom != CT_ROOT && calltree_is_ancestor(tree, st->zoom, st->sel))
 				add(&part, SEP "%s of zoom",
-					units_format_percent(n->total[0], zoom, p, sizeof p));
+					units_format_percent(n->total, zoom, p, sizeof p));
 			break;
 		case 1:
-			add(&part, SEP "self %s", units_format(n->self[0], unit, v, sizeof v));
+			add(&part, SEP "self %s", units_format(n->self, unit, v, sizeof v));
 			break;
 		case 2:
 			if (n->frame != FRAME_NONE) {

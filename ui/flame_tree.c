@@ -19,7 +19,7 @@
 static bool
 empty(const struct calltree *t, uint32_t id)
 {
-	return calltree_node(t, id)->total[0] <= 0 && calltree_node(t, id)->total[1] <= 0;
+	return calltree_empty(t, id);
 }
 
 /* The node at the end of frames[0..n), or the deepest one found on the
@@ -60,7 +60,7 @@ find_frame(const struct calltree *t, uint32_t frame)
 	best = CT_ROOT;
 	for (uint32_t i = 1; i < t->n; i++)
 		if (t->nodes[i].frame == frame && (best == CT_ROOT ||
-		    t->nodes[i].total[0] > t->nodes[best].total[0]))
+		    t->nodes[i].total > t->nodes[best].total))
 			best = i;
 	return best;
 }
@@ -138,7 +138,7 @@ flame_cycle_type(struct view *v)
 	rebuild(st, true);
 	ui_message(v->ui, "Sample type %d/%zu: %s, %s in all", t + 1, p->n_types,
 		profile_type_name(p, t),
-		units_format(calltree_node(s->tree, CT_ROOT)->total[0],
+		units_format(calltree_node(s->tree, CT_ROOT)->total,
 			profile_type_unit(p, t), total, sizeof total));
 	return VIEW_HANDLED | VIEW_REDRAW;
 }

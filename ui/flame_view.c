@@ -271,9 +271,7 @@ drawn_children(struct flame_state *st, uint32_t p, uint32_t row, size_t *lo,
 static bool
 is_narrow(const struct flame_state *st, uint32_t c, size_t n_ids)
 {
-	const struct ct_node *n = calltree_node(tree_of(st), c);
-
-	if (n->total[0] <= 0 && n->total[1] <= 0)
+	if (calltree_empty(tree_of(st), c))
 		return false;
 	return n_ids == 0 ||
 		!bsearch(&c, st->scratch, n_ids, sizeof *st->scratch, cmp_u32);
@@ -353,8 +351,7 @@ move_child(struct view *v, struct flame_state *st)
 		return true;
 	}
 	c = calltree_widest_child(t, st->sel);
-	if (c == CT_NONE || (calltree_node(t, c)->total[0] <= 0 &&
-	    calltree_node(t, c)->total[1] <= 0))
+	if (c == CT_NONE || calltree_empty(t, c))
 		return false;
 	st->sel = c;
 	return true;
@@ -366,13 +363,13 @@ static bool
 move_leaf(struct flame_state *st, const struct flame_geom *g)
 {
 	const struct calltree *t = tree_of(st);
-	double zoom_total = calltree_node(t, st->zoom)->total[0];
+	double zoom_total = calltree_node(t, st->zoom)->total;
 	uint32_t n = st->sel, c;
 
 	if (!calltree_is_ancestor(t, st->zoom, n))
 		n = st->zoom;
 	while ((c = calltree_widest_child(t, n)) != CT_NONE) {
-		double v = calltree_node(t, c)->total[0];
+		double v = calltree_node(t, c)->total;
 
 		if (v <= 0 || (zoom_total > 0 && v * g->graph_w < zoom_total))
 			break;

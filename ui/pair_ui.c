@@ -359,8 +359,8 @@ select_visible(struct view *fv, struct flame_state *st, uint32_t node)
 	pair_ui_geom(st->pair, &g);
 	if (!calltree_is_ancestor(t, zoom, node) && !calltree_is_ancestor(t, node, zoom))
 		zoom = CT_ROOT;
-	zt = calltree_node(t, zoom)->total[0];
-	cells = zt > 0 ? calltree_node(t, node)->total[0] / zt * g.graph_w : 0;
+	zt = calltree_node(t, zoom)->total;
+	cells = zt > 0 ? calltree_node(t, node)->total / zt * g.graph_w : 0;
 	if (calltree_is_ancestor(t, zoom, node) && cells < 3)
 		zoom = node;
 	if (zoom != st->zoom) {
@@ -383,7 +383,7 @@ pair_ui_show_path(struct view *fv, const uint32_t *frames, size_t n)
 
 	if (node == CT_NONE)
 		return false;
-	if (calltree_node(st->s->tree, node)->total[0] <= 0 && p &&
+	if (calltree_node(st->s->tree, node)->total <= 0 && p &&
 	    p->mode == PAIR_UI_DIFF &&
 	    diff_query_width(&st->s->query, &st->s->prof) != DIFF_WIDTH_MAX) {
 		set_width(st, DIFF_WIDTH_MAX);
@@ -410,7 +410,7 @@ pair_ui_show_frame(struct view *fv, uint32_t frame)
 	 * function gone from the widths is found too */
 	for (uint32_t i = 1; i < t->n; i++) {
 		const struct ct_node *n = &t->nodes[i];
-		double v = n->total[0] > 0 ? n->total[0] : n->total[1] * 1e-12;
+		double v = n->total > 0 ? n->total : calltree_total(t, i, 1) * 1e-12;
 
 		if (n->frame == frame && v > best_v) {
 			best = i;

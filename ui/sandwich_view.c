@@ -54,7 +54,7 @@ struct sandwich_state {
 static double
 all_total(const struct sandwich_state *st)
 {
-	return calltree_node(st->s->tree, CT_ROOT)->total[0];
+	return calltree_node(st->s->tree, CT_ROOT)->total;
 }
 
 static bool

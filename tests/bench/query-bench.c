@@ -154,7 +154,7 @@ main(int argc, char **argv)
 	t0 = synth_now();
 	search_result_build(&r, &s, t);
 	printf("  %-44s %8.1f ms  (%zu matches, %.1f%%)\n", "search (first)",
-		(synth_now() - t0) * 1e3, r.n, 100 * r.matched[0] / t->nodes[CT_ROOT].total[0]);
+		(synth_now() - t0) * 1e3, r.n, 100 * r.matched[0] / t->nodes[CT_ROOT].total);
 	t0 = synth_now();
 	search_result_build(&r, &s, t);
 	printf("  %-44s %8.1f ms\n", "search (again)", (synth_now() - t0) * 1e3);

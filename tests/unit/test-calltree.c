@@ -20,12 +20,12 @@ totals_and_self(void **state)
 	uint32_t m = tree_child(t, CT_ROOT, "main"), parse = tree_child(t, m, "parse");
 
 	assert_int_equal(t->n, 5);
-	assert_true(t->nodes[CT_ROOT].total[0] == 20);
-	assert_true(t->nodes[m].total[0] == 20);
-	assert_true(t->nodes[m].self[0] == 0);
-	assert_true(t->nodes[parse].total[0] == 17);
-	assert_true(t->nodes[parse].self[0] == 5);
-	assert_true(t->nodes[tree_child(t, parse, "lex")].self[0] == 12);
+	assert_true(t->nodes[CT_ROOT].total == 20);
+	assert_true(t->nodes[m].total == 20);
+	assert_true(t->nodes[m].self == 0);
+	assert_true(t->nodes[parse].total == 17);
+	assert_true(t->nodes[parse].self == 5);
+	assert_true(t->nodes[tree_child(t, parse, "lex")].self == 12);
 	assert_int_equal(t->nodes[tree_child(t, parse, "lex")].depth, 3);
 	assert_int_equal(t->max_depth, 3);
 	calltree_free(t);
@@ -67,11 +67,11 @@ inverted_roots_are_leaves(void **state)
 	struct calltree *t = tree_from_folded(&p, "a;b;x 3\nc;x 4\na;y 1\n", true);
 	uint32_t x = tree_child(t, CT_ROOT, "x");
 
-	assert_true(t->nodes[x].total[0] == 7);
-	assert_true(t->nodes[tree_child(t, x, "b")].total[0] == 3);
-	assert_true(t->nodes[tree_child(t, tree_child(t, x, "b"), "a")].self[0] == 3);
-	assert_true(t->nodes[tree_child(t, x, "c")].total[0] == 4);
-	assert_true(t->nodes[tree_child(t, CT_ROOT, "y")].total[0] == 1);
+	assert_true(t->nodes[x].total == 7);
+	assert_true(t->nodes[tree_child(t, x, "b")].total == 3);
+	assert_true(t->nodes[tree_child(t, tree_child(t, x, "b"), "a")].self == 3);
+	assert_true(t->nodes[tree_child(t, x, "c")].total == 4);
+	assert_true(t->nodes[tree_child(t, CT_ROOT, "y")].total == 1);
 	calltree_free(t);
 	profile_free(&p);
 }
@@ -86,12 +86,12 @@ differential_two_series(void **state)
 
 	assert_true(p.differential);
 	/* series a = after (second count), b = before (first count) */
-	assert_true(t->nodes[m].total[0] == 135);
-	assert_true(t->nodes[m].total[1] == 160);
-	assert_true(t->nodes[parse].total[0] == 95);
-	assert_true(t->nodes[parse].total[1] == 120);
-	assert_true(t->nodes[parse].self[0] == 15);
-	assert_true(t->nodes[parse].self[1] == 0);
+	assert_true(t->nodes[m].total == 135);
+	assert_true(calltree_total(t, m, 1) == 160);
+	assert_true(t->nodes[parse].total == 95);
+	assert_true(calltree_total(t, parse, 1) == 120);
+	assert_true(t->nodes[parse].self == 15);
+	assert_true(calltree_self(t, parse, 1) == 0);
 	calltree_free(t);
 	profile_free(&p);
 }
@@ -105,8 +105,8 @@ unsorted_input_merges(void **state)
 	uint32_t a = tree_child(t, CT_ROOT, "a");
 
 	assert_int_equal(p.n_stacks, 4);
-	assert_true(t->nodes[tree_child(t, tree_child(t, a, "b"), "c")].total[0] == 3);
-	assert_true(t->nodes[tree_child(t, CT_ROOT, "x")].total[0] == 6);
+	assert_true(t->nodes[tree_child(t, tree_child(t, a, "b"), "c")].total == 3);
+	assert_true(t->nodes[tree_child(t, CT_ROOT, "x")].total == 6);
 	assert_int_equal(t->n, 1 + 3 + 2 + 2);
 	calltree_free(t);
 	profile_free(&p);

@@ -255,14 +255,14 @@ inverted_composes(void **state)
 	q.inverted = true;
 	assert_int_equal(filters_push(query_filters(&q), FILTER_ROOT, "parse", &err), 0);
 	t = calltree_build(&p, &q, CALLTREE_BY_NAME);
-	assert_true(t->nodes[CT_ROOT].total[0] == 15);
+	assert_true(t->nodes[CT_ROOT].total == 15);
 	c = t->nodes[CT_ROOT].first_child;
 	assert_string_equal(calltree_name(t, c), "lex");
-	assert_true(t->nodes[c].total[0] == 10);
+	assert_true(t->nodes[c].total == 10);
 	assert_string_equal(calltree_name(t, t->nodes[c].first_child), "parse");
 	c = t->nodes[c].next_sibling;
 	assert_string_equal(calltree_name(t, c), "parse");
-	assert_true(t->nodes[c].self[0] == 5);
+	assert_true(t->nodes[c].self == 5);
 	assert_int_equal(t->max_depth, 2);
 	calltree_free(t);
 	query_free(&q);
@@ -382,7 +382,7 @@ group_frames_are_process_roots(void **state)
 	t = calltree_build(&p, &q, CALLTREE_BY_NAME);
 	for (c = t->nodes[CT_ROOT].first_child; c != CT_NONE; c = t->nodes[c].next_sibling)
 		assert_int_equal(profile_frame(&p, t->nodes[c].frame)->kind, FRAME_PROCESS);
-	assert_true(t->nodes[CT_ROOT].total[0] == 180);
+	assert_true(t->nodes[CT_ROOT].total == 180);
 	calltree_free(t);
 	/* grouping off again: the plain tree */
 	filters_group_by(q.filters, &p, NULL);

@@ -186,7 +186,7 @@ diffstat_widths(void **state)
 		assert_int_equal(diffstat_build(&d, t, &set), 0);
 		assert_int_equal(d.width, (int)widths[i]);
 		/* widths: series a is the chosen source */
-		assert_true(t->nodes[CT_ROOT].total[0] ==
+		assert_true(t->nodes[CT_ROOT].total ==
 			(widths[i] == DIFF_WIDTH_AFTER ? 200 :
 			 widths[i] == DIFF_WIDTH_BEFORE ? 100 : 220));
 		assert_true(d.total_before == 100 && d.total_after == 200);
@@ -423,7 +423,7 @@ hotcold_two_files(void **state)
 		assert_true(v.on == 40e6 && v.off == 5e6);
 		hotcold_values(t, &m, CT_ROOT, &v);
 		assert_true(v.wall == 45e6);
-		assert_true(t->nodes[CT_ROOT].total[0] ==
+		assert_true(t->nodes[CT_ROOT].total ==
 			(view == COLD_VIEW_BOTH ? 45e6 : view == COLD_VIEW_ON ? 40e6 : 5e6));
 		calltree_free(t);
 	}

@@ -216,25 +216,25 @@ sandwich(void **state)
 	assert_true(sw.callers->query.inverted);
 	g = sw.callers_f;
 	assert_string_equal(calltree_name(sw.callers, g), "g");
-	assert_true(sw.callers->nodes[g].total[0] == 9);
+	assert_true(sw.callers->nodes[g].total == 9);
 	/* callers by name: f (whose caller is main), main, x */
 	c = sw.callers->nodes[g].first_child;
 	assert_string_equal(calltree_name(sw.callers, c), "f");
-	assert_true(sw.callers->nodes[c].total[0] == 4);
+	assert_true(sw.callers->nodes[c].total == 4);
 	assert_string_equal(calltree_name(sw.callers,
 		sw.callers->nodes[c].first_child), "main");
 	c = sw.callers->nodes[c].next_sibling;
 	assert_string_equal(calltree_name(sw.callers, c), "main");
-	assert_true(sw.callers->nodes[c].total[0] == 2);
+	assert_true(sw.callers->nodes[c].total == 2);
 	c = sw.callers->nodes[c].next_sibling;
 	assert_string_equal(calltree_name(sw.callers, c), "x");
-	assert_true(sw.callers->nodes[c].total[0] == 3);
+	assert_true(sw.callers->nodes[c].total == 3);
 	g = sw.callees_f;
-	assert_true(sw.callees->nodes[g].total[0] == 9);
-	assert_true(sw.callees->nodes[g].self[0] == 5);
+	assert_true(sw.callees->nodes[g].total == 9);
+	assert_true(sw.callees->nodes[g].self == 5);
 	c = sw.callees->nodes[g].first_child;
 	assert_string_equal(calltree_name(sw.callees, c), "f");
-	assert_true(sw.callees->nodes[c].self[0] == 4);
+	assert_true(sw.callees->nodes[c].self == 4);
 	sandwich_free(&sw);
 
 	/* recursion: cut at the root-most f */
@@ -242,7 +242,7 @@ sandwich(void **state)
 	assert_true(sw.total[0] == 5 && sw.self[0] == 5);
 	assert_int_equal(sw.callers->n, 3);      /* all, f, main */
 	assert_int_equal(sw.callees->max_depth, 3); /* f;g;f */
-	assert_true(sw.callees->nodes[sw.callees_f].self[0] == 1);
+	assert_true(sw.callees->nodes[sw.callees_f].self == 1);
 	sandwich_free(&sw);
 
 	/* no such function: empty trees */
