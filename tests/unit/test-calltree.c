@@ -28,6 +28,11 @@ totals_and_self(void **state)
 	assert_true(t->nodes[tree_child(t, parse, "lex")].self == 12);
 	assert_int_equal(t->nodes[tree_child(t, parse, "lex")].depth, 3);
 	assert_int_equal(t->max_depth, 3);
+	/* no series b in the query: none is stored, and it reads 0 */
+	assert_null(t->b);
+	assert_true(calltree_total(t, parse, 1) == 0);
+	assert_true(calltree_self(t, parse, 1) == 0);
+	assert_false(calltree_empty(t, parse));
 	calltree_free(t);
 	profile_free(&p);
 }
@@ -96,6 +101,24 @@ differential_two_series(void **state)
 	profile_free(&p);
 }
 
+/* A frame only in the baseline is a node with nothing in series a. */
+static void
+baseline_only_node(void **state)
+{
+	struct profile p;
+	struct calltree *t = tree_from_folded(&p,
+		"main;gone 5 0\nmain;kept 1 2\n", false);
+	uint32_t m = tree_child(t, CT_ROOT, "main"), gone = tree_child(t, m, "gone");
+
+	assert_true(t->nodes[gone].total == 0);
+	assert_true(calltree_total(t, gone, 1) == 5);
+	assert_true(calltree_self(t, gone, 1) == 5);
+	assert_false(calltree_empty(t, gone));
+	assert_true(calltree_total(t, CT_ROOT, 1) == 6);
+	calltree_free(t);
+	profile_free(&p);
+}
+
 static void
 unsorted_input_merges(void **state)
 {
@@ -120,6 +143,7 @@ main(void)
 		cmocka_unit_test(orders),
 		cmocka_unit_test(inverted_roots_are_leaves),
 		cmocka_unit_test(differential_two_series),
+		cmocka_unit_test(baseline_only_node),
 		cmocka_unit_test(unsorted_input_merges),
 	};
 
