@@ -243,14 +243,17 @@ note_next(struct centry *from, uint32_t ref, uint32_t len)
 	from->next_len[0] = len;
 }
 
-/* An entry's header and the start of its key (the compare reads both). */
+/* An entry's header and its key (the compare reads both): the key's
+ * first two cache lines, which hold all of most keys. */
 static inline void
 prefetch_entry(const struct state *st, uint32_t ref)
 {
-	const char *e = (const char *)entry_of(st, ref);
+	const struct centry *c = entry_of(st, ref);
+	const char *key = (const char *)(c + 1);
 
-	__builtin_prefetch(e);
-	__builtin_prefetch(e + 64);
+	__builtin_prefetch(c);
+	__builtin_prefetch(key);
+	__builtin_prefetch(key + 64);
 }
 
 /* Makes c the record's last frame: it becomes the line two and three
