@@ -257,8 +257,10 @@ prefetch_entry(const struct state *st, uint32_t ref)
 }
 
 /* Makes c the record's last frame: it becomes the line two and three
- * after the frames before, and what the next lines will likely touch is
- * fetched. */
+ * after the frames before, and the likeliest next three lines are
+ * fetched. Only the latest caller of each: fetching every remembered
+ * caller's entry filled the memory queue and was 4% slower overall, and
+ * a fourth line ahead gained nothing. */
 static inline void
 step_to(struct state *st, struct centry *c)
 {
@@ -271,8 +273,8 @@ step_to(struct state *st, struct centry *c)
 	st->back[1] = st->back[0];
 	st->back[0] = (uint32_t)st->prev;
 	st->prev = ref;
-	for (int i = 0; i < NEXT_WAYS && c->next[i]; i++)
-		prefetch_entry(st, c->next[i]);
+	if (c->next[0])
+		prefetch_entry(st, c->next[0]);
 	if (c->next2)
 		prefetch_entry(st, c->next2);
 	if (c->next3)
