@@ -128,8 +128,8 @@ struct calltree_details {
 	double total[2];
 	double self[2];         /* samples ending at this node; in an inverted
 	                         * tree, whose root frame it is */
-	double share;           /* total[0] of the root's total[0], 0..1 */
-	double parent_share;    /* total[0] of the parent's total[0], 0..1 */
+	double share;           /* series a: of the root's, 0..1 */
+	double parent_share;    /* series a: of the parent's, 0..1 */
 	uint32_t depth;
 };
 

@@ -5,9 +5,9 @@
  *
  * Input is a calltree of a differential profile (merge_diff(), or a
  * two-count folded file after diff_prepare()). Series a of the tree is
- * what widths come from (the layout sizes by total[0]); diff_query() sets
- * the series for each width source, and everything here reads before and
- * after through the diffstat, never through total[0]/total[1] directly.
+ * what widths come from (the layout sizes by series a's total); diff_query()
+ * sets the series for each width source, and everything here reads before
+ * and after through the diffstat, never through calltree_total directly.
  *
  * For the UI: keep one struct diffstat beside the session's tree;
  *   - after every session_rebuild(): diffstat_free + diffstat_build;
