@@ -105,7 +105,7 @@ layout_compute(struct layout *l, const struct calltree *t, uint32_t zoom,
 				int x0, x1;
 
 				if (v * scale < 1.0) {
-					if (v > 0 || calltree_total(t, c, 1) > 0) {
+					if (!calltree_empty(t, c)) {
 						agg += v;
 						agg_n++;
 					}
