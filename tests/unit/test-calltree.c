@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -135,6 +137,94 @@ unsorted_input_merges(void **state)
 	profile_free(&p);
 }
 
+/* The reference the builder must equal, id for id: stacks added one at
+ * a time, each child found by looking at every node. */
+struct ref_node {
+	uint32_t frame, parent;
+	double self;
+};
+
+static size_t
+ref_add(struct ref_node *ref, size_t n, const uint32_t *frames, size_t depth,
+	double v)
+{
+	uint32_t cur = CT_ROOT;
+
+	for (size_t i = 0; i < depth; i++) {
+		uint32_t found = CT_NONE;
+
+		for (uint32_t id = 1; id < n && found == CT_NONE; id++)
+			if (ref[id].parent == cur && ref[id].frame == frames[i])
+				found = id;
+		if (found == CT_NONE) {
+			ref[n] = (struct ref_node){ frames[i], cur, 0 };
+			found = (uint32_t)n++;
+		}
+		cur = found;
+	}
+	ref[cur].self += v;
+	return n;
+}
+
+/* Stacks are walked in batches (src/calltree_build.c); the tree must be
+ * the one adding them one at a time gives: the same nodes under the same
+ * ids. Random stacks over a few frames make parents both narrow (sibling
+ * lists) and wide (the child index), and stacks that repeat, extend or
+ * share prefixes with stacks in the same batch. */
+static void
+batched_build_equals_one_at_a_time(void **state)
+{
+	enum { STACKS = 3000, MAX_DEPTH = 9, FRAMES = 24 };
+	struct profile p;
+	struct query q;
+	struct calltree_builder *b;
+	struct calltree *t;
+	struct ref_node *ref = calloc(STACKS * MAX_DEPTH + 1, sizeof *ref);
+	size_t n_ref = 1;
+	uint32_t rng = 12345, frames[MAX_DEPTH], prev[MAX_DEPTH] = { 0 };
+	size_t prev_depth = 0;
+	char text[FRAMES * 8] = "";
+
+	for (int f = 0; f < FRAMES; f++)
+		snprintf(text + strlen(text), sizeof text - strlen(text), "f%d 1\n", f);
+	assert_int_equal(profile_from_folded(&p, text), 0);
+	query_default(&q, &p);
+	b = calltree_builder_new(&p, &q);
+	ref[0] = (struct ref_node){ FRAME_NONE, CT_NONE, 0 };
+	for (int s = 0; s < STACKS; s++) {
+		size_t depth;
+		double v[2] = { 1 + s % 7, 0 };
+
+		rng = rng * 1103515245u + 12345u;
+		depth = (rng >> 16) % (MAX_DEPTH + 1);
+		for (size_t i = 0; i < depth; i++) {
+			rng = rng * 1103515245u + 12345u;
+			/* near the root wide, deeper narrow; often the previous
+			 * stack's frame, so that prefixes are shared */
+			if (i < prev_depth && (rng >> 28) < 9)
+				frames[i] = prev[i];
+			else
+				frames[i] = (rng >> 16) % (i < 2 ? FRAMES : 3);
+		}
+		memcpy(prev, frames, sizeof frames);
+		prev_depth = depth;
+		calltree_builder_add(b, frames, depth, false, v);
+		n_ref = ref_add(ref, n_ref, frames, depth, v[0]);
+	}
+	t = calltree_builder_finish(b, CALLTREE_BY_NAME);
+	assert_int_equal(t->n, n_ref);
+	for (uint32_t id = 0; id < n_ref; id++) {
+		assert_int_equal(t->nodes[id].frame, ref[id].frame);
+		assert_int_equal(t->nodes[id].parent, ref[id].parent);
+		assert_true(t->nodes[id].self == ref[id].self);
+	}
+	/* wide parents were there to take the index's path */
+	assert_true(t->nodes[CT_ROOT].n_children > 8);
+	calltree_free(t);
+	profile_free(&p);
+	free(ref);
+}
+
 int
 main(void)
 {
@@ -145,6 +235,7 @@ main(void)
 		cmocka_unit_test(differential_two_series),
 		cmocka_unit_test(baseline_only_node),
 		cmocka_unit_test(unsorted_input_merges),
+		cmocka_unit_test(batched_build_equals_one_at_a_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
