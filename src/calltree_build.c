@@ -286,7 +286,9 @@ static void
 add_walked(struct calltree_builder *b, const struct pending *p)
 {
 	struct calltree *t = b->t;
-	const uint32_t *frames = b->frames + p->off;
+	/* no frames (a sample of the root alone): no pointer into the
+	 * batch, which may not have been allocated yet */
+	const uint32_t *frames = p->depth ? b->frames + p->off : NULL;
 	size_t i = 0, shared = p->depth < b->path_len ? p->depth : b->path_len;
 	uint32_t cur = CT_ROOT;
 
@@ -353,12 +355,13 @@ add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
 	p->depth = (uint32_t)depth;
 	p->v[0] = v[0];
 	p->v[1] = v[1];
-	to = b->frames + p->off;
-	if (reversed) {
-		for (size_t i = 0; i < depth; i++)
-			to[i] = frames[depth - 1 - i];
-	} else if (depth > 0) {
-		memcpy(to, frames, depth * sizeof *to);
+	if (depth > 0) {
+		to = b->frames + p->off;
+		if (reversed)
+			for (size_t i = 0; i < depth; i++)
+				to[i] = frames[depth - 1 - i];
+		else
+			memcpy(to, frames, depth * sizeof *to);
 	}
 	b->frames_len += depth;
 	if (b->n_batch == BATCH_STACKS)
