@@ -174,8 +174,9 @@ struct pending {
 	uint32_t depth;
 	uint32_t known;   /* frames matched so far */
 	uint32_t cur;     /* the node of the last matched frame, or the root */
-	uint32_t next;    /* the node to compare next, CT_NONE when done */
-	size_t slot;      /* or, for a wide cur, the index slot to probe next */
+	uint32_t next;    /* the node to compare next; CT_NONE: below a wide
+	                   * cur, the index is probed at slot instead */
+	size_t slot;
 	double v[2];
 };
 
