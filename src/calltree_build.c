@@ -77,6 +77,19 @@ child_slot(const struct child_index *ix, uint64_t key)
 	return hash_mix(key) & (ix->nslots - 1);
 }
 
+/* The node for key, probing from slot i (child_slot of key), or
+ * CT_NONE when the index has none. */
+static uint32_t
+child_index_find(const struct child_index *ix, uint64_t key, size_t i)
+{
+	size_t mask = ix->nslots - 1;
+
+	for (; ix->vals[i]; i = (i + 1) & mask)
+		if (ix->keys[i] == key)
+			return ix->vals[i] - 1;
+	return CT_NONE;
+}
+
 static void
 child_index_put(struct child_index *ix, uint32_t parent, uint32_t frame,
 	uint32_t id)
@@ -137,6 +150,7 @@ static uint32_t
 child_of(struct calltree *t, struct child_index *ix, uint32_t parent,
 	uint32_t frame)
 {
+	uint64_t key = child_key(parent, frame);
 	uint32_t id;
 
 	if (t->nodes[parent].n_children < CHILD_SCAN_MAX) {
@@ -151,14 +165,10 @@ child_of(struct calltree *t, struct child_index *ix, uint32_t parent,
 				child_index_put(ix, parent, t->nodes[c].frame, c);
 		}
 		return id;
-	} else {
-		uint64_t key = child_key(parent, frame);
-		size_t mask = ix->nslots - 1;
-
-		for (size_t i = child_slot(ix, key); ix->vals[i]; i = (i + 1) & mask)
-			if (ix->keys[i] == key)
-				return ix->vals[i] - 1;
 	}
+	id = child_index_find(ix, key, child_slot(ix, key));
+	if (id != CT_NONE)
+		return id;
 	id = new_node(t, parent, frame);
 	child_index_put(ix, parent, frame, id);
 	return id;
@@ -227,15 +237,9 @@ walk_step(struct calltree_builder *b, struct pending *p)
 	if (p->next == CT_NONE) {
 		/* a wide parent's child, by the index: a hit is compared as a
 		 * node at the next step, which fetches it */
-		uint64_t key = child_key(p->cur, frame);
-		size_t mask = b->ix.nslots - 1, i = p->slot;
-
-		for (; b->ix.vals[i]; i = (i + 1) & mask)
-			if (b->ix.keys[i] == key)
-				break;
-		if (!b->ix.vals[i])
+		p->next = child_index_find(&b->ix, child_key(p->cur, frame), p->slot);
+		if (p->next == CT_NONE)
 			return false;
-		p->next = b->ix.vals[i] - 1;
 		__builtin_prefetch(&nodes[p->next]);
 		return true;
 	}
@@ -328,10 +332,11 @@ flush_batch(struct calltree_builder *b)
 	b->frames_len = 0;
 }
 
-/* Queues one stack, root first (reversed: given leaf first). */
-static void
-add_stack(struct calltree_builder *b, const uint32_t *frames, size_t depth,
-	bool reversed, const double v[2])
+/* Queues one stack (copied in root-first order); it is in the tree once
+ * its batch is flushed, at the latest by calltree_builder_finish. */
+void
+calltree_builder_add(struct calltree_builder *b, const uint32_t *frames,
+	size_t depth, bool reversed, const double v[2])
 {
 	struct pending *p;
 	uint32_t *to;
@@ -399,13 +404,6 @@ calltree_builder_new(const struct profile *prof, const struct query *q)
 	return b;
 }
 
-void
-calltree_builder_add(struct calltree_builder *b, const uint32_t *frames,
-	size_t depth, bool reversed, const double v[2])
-{
-	add_stack(b, frames, depth, reversed, v);
-}
-
 struct calltree *
 calltree_builder_finish(struct calltree_builder *b, enum calltree_order order)
 {
@@ -428,7 +426,7 @@ build_stack(void *ctx, const uint32_t *frames, size_t depth, const double v[2])
 {
 	struct calltree_builder *b = ctx;
 
-	add_stack(b, frames, depth, b->t->query.inverted, v);
+	calltree_builder_add(b, frames, depth, b->t->query.inverted, v);
 }
 
 /* Stacks are added in the profile's order, not sorted: sorting made the
